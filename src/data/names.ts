@@ -1,0 +1,170 @@
+import { distance } from "fastest-levenshtein";
+
+/** Anything that can be looked up by name: drivers and tracks. */
+export interface Named {
+  readonly id: string;
+  readonly name: string;
+  readonly aliases: readonly string[];
+}
+
+/** What a name lookup found: one match, a choice to offer, or nothing (with the nearest names). */
+export type Resolution<T> =
+  | { readonly kind: "match"; readonly value: T; /** true when a typo was corrected */ readonly corrected: boolean }
+  | { readonly kind: "ambiguous"; readonly candidates: readonly T[] }
+  | { readonly kind: "unknown"; readonly suggestions: readonly T[] };
+
+const SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv"]);
+const MAX_SUGGESTIONS = 3;
+
+/**
+ * Folds a name to the form lookups compare: no accents, no case, punctuation as spaces.
+ * "Daniel Suárez" → "daniel suarez", "Truex Jr." → "truex jr".
+ */
+export function normalizeName(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/['’`]/g, "")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+/** How many typing mistakes a query of this length may hold and still count as that name. */
+function typoAllowance(length: number): number {
+  if (length <= 3) return 0;
+  if (length <= 5) return 1;
+  if (length <= 9) return 2;
+  return 3;
+}
+
+function keysOf(entry: Named, deriveSurname: boolean): string[] {
+  const keys = new Set<string>();
+  const add = (words: string[]) => {
+    if (words.length === 0) return;
+    keys.add(words.join(" "));
+    keys.add(words.join(""));
+  };
+  for (const [index, text] of [entry.name, ...entry.aliases].entries()) {
+    const words = normalizeName(text).split(" ").filter(Boolean);
+    const bare = words.filter((w) => !SUFFIXES.has(w));
+    add(words);
+    add(bare);
+    // A surname is only derived from the canonical name: nicknames ("Bad Brad") have none.
+    if (deriveSurname && index === 0 && bare.length > 1) {
+      const surname = bare.at(-1) as string;
+      add([surname]);
+      const suffix = words.filter((w) => SUFFIXES.has(w));
+      if (suffix.length > 0) add([surname, ...suffix]);
+    }
+  }
+  return [...keys];
+}
+
+/**
+ * Looks names up the way a fan types them: by full name, surname, alias, without accents, case or
+ * punctuation, and through small typos. Built once per dataset; lookups never scan races.
+ */
+export class NameIndex<T extends Named> {
+  readonly #entries: readonly { readonly value: T; readonly keys: readonly string[] }[];
+  readonly #byKey = new Map<string, T[]>();
+
+  constructor(values: readonly T[], options: { deriveSurname: boolean }) {
+    this.#entries = values.map((value) => ({ value, keys: keysOf(value, options.deriveSurname) }));
+    for (const entry of this.#entries) {
+      for (const key of entry.keys) {
+        const list = this.#byKey.get(key) ?? [];
+        if (!list.includes(entry.value)) list.push(entry.value);
+        this.#byKey.set(key, list);
+      }
+    }
+  }
+
+  /** Resolves free text to one entry, a choice between several, or suggestions. */
+  resolve(text: string): Resolution<T> {
+    const query = normalizeName(text);
+    if (query === "") return { kind: "unknown", suggestions: [] };
+
+    const exact = this.#byKey.get(query) ?? this.#byKey.get(query.replaceAll(" ", ""));
+    if (exact) return decide(exact, false);
+
+    if (query.length >= 3) {
+      const prefixed = this.#entries.filter((e) => e.keys.some((k) => startsWithWords(k, query)));
+      if (prefixed.length > 0) return decide(prefixed.map((e) => e.value), false);
+    }
+
+    const scored = this.#score(query);
+    const allowance = typoAllowance(query.length);
+    const best = scored[0];
+    if (best && best.distance <= allowance) {
+      const tied = scored.filter((s) => s.distance === best.distance).map((s) => s.value);
+      return decide(tied, true);
+    }
+    const suggestions = scored
+      .filter((s) => s.distance <= Math.max(2, Math.ceil(query.length / 2)) || s.contains)
+      .slice(0, MAX_SUGGESTIONS)
+      .map((s) => s.value);
+    return { kind: "unknown", suggestions };
+  }
+
+  /**
+   * Ranks entries for type-ahead (Discord autocomplete): exact and prefix matches first, then
+   * substrings, then near misses. An empty query lists entries in their given order.
+   */
+  suggest(text: string, limit: number): T[] {
+    const query = normalizeName(text);
+    if (query === "") return this.#entries.slice(0, limit).map((e) => e.value);
+    return this.#score(query)
+      .filter((s) => s.prefix || s.contains || s.distance <= typoAllowance(query.length) + 1)
+      .slice(0, limit)
+      .map((s) => s.value);
+  }
+
+  /** Every entry, in the order given. */
+  all(): T[] {
+    return this.#entries.map((e) => e.value);
+  }
+
+  #score(query: string) {
+    return this.#entries
+      .map(({ value, keys }) => {
+        let best = Number.POSITIVE_INFINITY;
+        let prefix = false;
+        let contains = false;
+        for (const key of keys) {
+          if (startsWithWords(key, query)) prefix = true;
+          if (key.includes(query)) contains = true;
+          // Compare against the key cut to the query's length too, so "buesh" is near "buescher".
+          best = Math.min(best, distance(query, key), distance(query, key.slice(0, query.length)) + 1);
+        }
+        return { value, distance: prefix ? 0 : best, prefix, contains };
+      })
+      .sort(
+        (a, b) =>
+          Number(b.prefix) - Number(a.prefix) ||
+          a.distance - b.distance ||
+          Number(b.contains) - Number(a.contains) ||
+          a.value.name.localeCompare(b.value.name),
+      );
+  }
+}
+
+/** True when every word of the query starts a word of the key, in order ("kyl bus" → "kyle busch"). */
+function startsWithWords(key: string, query: string): boolean {
+  if (key.startsWith(query)) return true;
+  const keyWords = key.split(" ");
+  const queryWords = query.split(" ");
+  let at = 0;
+  for (const word of queryWords) {
+    while (at < keyWords.length && !(keyWords[at] as string).startsWith(word)) at++;
+    if (at === keyWords.length) return false;
+    at++;
+  }
+  return true;
+}
+
+function decide<T>(values: readonly T[], corrected: boolean): Resolution<T> {
+  const unique = [...new Set(values)];
+  if (unique.length === 1) return { kind: "match", value: unique[0] as T, corrected };
+  return { kind: "ambiguous", candidates: unique };
+}

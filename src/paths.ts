@@ -1,0 +1,23 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/**
+ * The package's root folder, found by walking up from this file, so the same code works from
+ * `src/` (tests, tsx) and from `dist/src/` (the built bin).
+ */
+function findPackageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, "package.json"))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error("photo-finish: cannot find package.json above the code");
+    dir = parent;
+  }
+  return dir;
+}
+
+/** Root folder of the installed package. */
+export const PACKAGE_ROOT = findPackageRoot();
+
+/** The data folder that ships with the package. */
+export const DEFAULT_DATA_DIR = path.join(PACKAGE_ROOT, "data");

@@ -1,0 +1,29 @@
+/**
+ * The query module: pure functions over a loaded Dataset. No I/O, no platform code; every figure a
+ * command shows is computed here.
+ */
+export { type Coverage, countRacesRun, coverageOf, isComplete } from "./coverage.js";
+export {
+  type DriverRecord,
+  erasWithRaces,
+  getDriverRecord,
+  getHeadToHead,
+  type HeadToHead,
+  type Rank,
+  rankOf,
+  rankStandings,
+  type Standing,
+  type StandingMetric,
+  tallyStandings,
+} from "./drivers.js";
+export { type ClosestResult, findClosest, findWithinMargin, type WithinMarginResult } from "./finishes.js";
+export {
+  findEra,
+  getEra,
+  inScope,
+  makeScope,
+  racesIn,
+  type Scope,
+  type ScopeFilter,
+  widestEra,
+} from "./scope.js";
