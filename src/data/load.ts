@@ -7,7 +7,6 @@ import { buildDataset, type Dataset } from "./dataset.js";
 import { datasetFileSchema, driversFileSchema, raceRowSchema, tracksFileSchema } from "./schema.js";
 import type { Driver, Race, Track } from "./types.js";
 
-
 /** One thing wrong with the data, precise enough to fix without searching: file, row, field. */
 export interface DataProblem {
   readonly file: string;
@@ -109,14 +108,17 @@ export async function loadDataset(dir: string = DEFAULT_DATA_DIR): Promise<Datas
       continue;
     }
     const row = parsed.data;
-    const at = (field: string, message: string) => problems.push({ file: racesName, row: line, field, message });
+    const at = (field: string, message: string) =>
+      problems.push({ file: racesName, row: line, field, message });
     const winner = driverByName.get(row.winner);
     const runnerUp = driverByName.get(row.runner_up);
     if (!winner) at("winner", `unknown driver "${row.winner}" (add it to drivers.json or fix the spelling)`);
-    if (!runnerUp) at("runner_up", `unknown driver "${row.runner_up}" (add it to drivers.json or fix the spelling)`);
+    if (!runnerUp)
+      at("runner_up", `unknown driver "${row.runner_up}" (add it to drivers.json or fix the spelling)`);
     if (winner && winner === runnerUp) at("runner_up", "is the same driver as the winner");
     if (!trackIds.has(row.track)) at("track", `unknown track "${row.track}" (add it to tracks.json)`);
-    if (Number(row.date.slice(0, 4)) !== row.season) at("date", `${row.date} is outside season ${row.season}`);
+    if (Number(row.date.slice(0, 4)) !== row.season)
+      at("date", `${row.date} is outside season ${row.season}`);
     if (meta.success && row.date > meta.data.asOf) at("date", `${row.date} is after the dataset's asOf date`);
     if (firstEra && row.date < firstEra) at("date", `${row.date} is before every era (${firstEra})`);
     const count = seasonCounts.find((s) => s.season === row.season);
@@ -173,7 +175,12 @@ export async function loadDataset(dir: string = DEFAULT_DATA_DIR): Promise<Datas
   });
 }
 
-function checkUnique(list: readonly { id: string; name: string }[], file: string, key: string, out: DataProblem[]) {
+function checkUnique(
+  list: readonly { id: string; name: string }[],
+  file: string,
+  key: string,
+  out: DataProblem[],
+) {
   const seen = new Set<string>();
   for (const [i, item] of list.entries()) {
     if (seen.has(item.id)) out.push({ file, field: `${key}.${i}.id`, message: `duplicate id "${item.id}"` });

@@ -9,7 +9,11 @@ export interface Named {
 
 /** What a name lookup found: one match, a choice to offer, or nothing (with the nearest names). */
 export type Resolution<T> =
-  | { readonly kind: "match"; readonly value: T; /** true when a typo was corrected */ readonly corrected: boolean }
+  | {
+      readonly kind: "match";
+      readonly value: T /** true when a typo was corrected */;
+      readonly corrected: boolean;
+    }
   | { readonly kind: "ambiguous"; readonly candidates: readonly T[] }
   | { readonly kind: "unknown"; readonly suggestions: readonly T[] };
 
@@ -90,7 +94,11 @@ export class NameIndex<T extends Named> {
 
     if (query.length >= 3) {
       const prefixed = this.#entries.filter((e) => e.keys.some((k) => startsWithWords(k, query)));
-      if (prefixed.length > 0) return decide(prefixed.map((e) => e.value), false);
+      if (prefixed.length > 0)
+        return decide(
+          prefixed.map((e) => e.value),
+          false,
+        );
     }
 
     const scored = this.#score(query);

@@ -3,9 +3,13 @@ import { z } from "zod";
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: "is not a real calendar date",
-  });
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      message: "is not a real calendar date",
+    },
+  );
 
 /** Margins are written with exactly three decimals, as timing and scoring publishes them. */
 const margin = z
@@ -21,7 +25,10 @@ const nonEmpty = z.string().trim().min(1, "must not be empty");
 export const raceRowSchema = z.object({
   id: slug,
   date: isoDate,
-  season: z.string().regex(/^\d{4}$/, "must be a four-digit year").transform(Number),
+  season: z
+    .string()
+    .regex(/^\d{4}$/, "must be a four-digit year")
+    .transform(Number),
   track: slug,
   race_name: nonEmpty,
   label: nonEmpty,

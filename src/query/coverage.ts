@@ -33,7 +33,8 @@ export function coverageOf(ds: Dataset, scope: Scope): Coverage {
     Math.max(0, ...ds.coverage.filter((c) => c.from <= day && day <= c.to).map((c) => c.maxMarginMs));
   const days = [scope.from];
   for (const slice of ds.coverage) {
-    for (const day of [slice.from, nextDay(slice.to)]) if (day > scope.from && day <= scope.to) days.push(day);
+    for (const day of [slice.from, nextDay(slice.to)])
+      if (day > scope.from && day <= scope.to) days.push(day);
   }
   const completeToMs = outside ? 0 : Math.min(...days.map(limitAt));
   const slices = ds.coverage
@@ -42,9 +43,9 @@ export function coverageOf(ds: Dataset, scope: Scope): Coverage {
   return { completeToMs, pastAsOf: scope.pastAsOf, outside, asOf: ds.meta.asOf, slices };
 }
 
-/** True when the data answers a question about margins up to `marginMs` completely. */
+/** True when the data answers a question about margins up to `marginMs` completely, up to the as-of date. */
 export function isComplete(coverage: Coverage, marginMs: number): boolean {
-  return !coverage.pastAsOf && !coverage.outside && marginMs <= coverage.completeToMs;
+  return !coverage.outside && marginMs <= coverage.completeToMs;
 }
 
 /**

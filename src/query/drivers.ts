@@ -64,7 +64,11 @@ export function rankStandings(standings: readonly Standing[], metric: StandingMe
 }
 
 /** A driver's place by one metric; undefined when the driver has none of it. */
-export function rankOf(standings: readonly Standing[], driverId: string, metric: StandingMetric): Rank | undefined {
+export function rankOf(
+  standings: readonly Standing[],
+  driverId: string,
+  metric: StandingMetric,
+): Rank | undefined {
   const mine = standings.find((s) => s.driver.id === driverId);
   if (!mine || mine[metric] === 0) return undefined;
   const value = mine[metric];

@@ -23,8 +23,8 @@ export function findClosest(ds: Dataset, scope: Scope, count: number): ClosestRe
   const matching = scope.from > scope.to ? [] : candidates(ds, scope).filter((race) => inScope(scope, race));
   const races = matching.slice(0, count);
   const widest = races.at(-1)?.marginMs ?? 0;
-  const complete =
-    !coverage.pastAsOf && !coverage.outside && races.length === count && widest <= coverage.completeToMs;
+  // A question reaching past the as-of date is answered for the days the data holds; the answer says so.
+  const complete = !coverage.outside && races.length === count && widest <= coverage.completeToMs;
   return { races, recorded: matching.length, requested: count, coverage, complete };
 }
 
@@ -50,7 +50,7 @@ export function findWithinMargin(ds: Dataset, scope: Scope, maxMarginMs: number)
       if (inScope(scope, race)) races.push(race);
     }
   }
-  const complete = !coverage.pastAsOf && !coverage.outside && maxMarginMs <= coverage.completeToMs;
+  const complete = !coverage.outside && maxMarginMs <= coverage.completeToMs;
   const racesRun = countRacesRun(ds, scope);
   const share = complete && racesRun ? races.length / racesRun : undefined;
   return { races, maxMarginMs, racesRun, share, coverage, complete };

@@ -26,7 +26,9 @@ export interface ScopeFilter {
 /** Finds an era by id or alias ("next-gen", "gen7", "all-time"); undefined when none fits. */
 export function findEra(ds: Dataset, text: string): Era | undefined {
   const wanted = normalizeName(text).replaceAll(" ", "");
-  return ds.eras.find((era) => [era.id, ...era.aliases].some((name) => normalizeName(name).replaceAll(" ", "") === wanted));
+  return ds.eras.find((era) =>
+    [era.id, ...era.aliases].some((name) => normalizeName(name).replaceAll(" ", "") === wanted),
+  );
 }
 
 /** The era with the given id; throws on an id the data does not declare (a programming error). */
@@ -43,7 +45,9 @@ export function widestEra(ds: Dataset): Era {
 
 function seasonBounds(ds: Dataset, season: number): { from: string; to: string } {
   const known = ds.seasons.get(season);
-  return known ? { from: known.from, to: `${season}-12-31` } : { from: `${season}-01-01`, to: `${season}-12-31` };
+  return known
+    ? { from: known.from, to: `${season}-12-31` }
+    : { from: `${season}-01-01`, to: `${season}-12-31` };
 }
 
 /**
@@ -51,14 +55,15 @@ function seasonBounds(ds: Dataset, season: number): { from: string; to: string }
  * clipped to the as-of date; `from > to` means the question lies wholly outside the data.
  */
 export function makeScope(ds: Dataset, era: Era, filter: ScopeFilter = {}): Scope {
+  const asOf = ds.meta.asOf;
   let from = era.from;
-  let end = "9999-12-31";
+  // An era is open-ended: "in the Next Gen era" means "so far", so only a season can reach past asOf.
+  let end = asOf;
   if (filter.season !== undefined) {
     const bounds = seasonBounds(ds, filter.season);
     if (bounds.from > from) from = bounds.from;
     end = bounds.to;
   }
-  const asOf = ds.meta.asOf;
   return {
     era,
     from,

@@ -1,0 +1,43 @@
+import { defineCommand } from "../src/core/command.js";
+import { findCommand } from "../src/core/parse.js";
+import { footerOf } from "../src/core/present.js";
+
+/** `/help [command]`: every command with its usage, or one command in detail. */
+export const help = defineCommand({
+  name: "help",
+  description: "How to use Photo Finish: every command, or one in detail",
+  options: {
+    command: { kind: "text", description: "A command to explain, e.g. margin" },
+  },
+  examples: ["/help", "/help margin"],
+  run({ command }, { data, commands }) {
+    if (command !== undefined) {
+      const one = findCommand(commands, command.trim().split(/\s+/)[0] ?? "");
+      return {
+        title: `/${one.name}`,
+        summary: one.description,
+        figures: Object.entries(one.options).map(([name, spec]) => ({
+          label: `${name}${spec.required ? "" : " (optional)"}`,
+          value: spec.description,
+        })),
+        notes: [`Usage: ${one.usage}`, `Examples: ${one.examples.join("  ·  ")}`],
+        footer: footerOf(data),
+        tone: "info",
+        ephemeral: true,
+      };
+    }
+    return {
+      title: "Photo Finish: the closest finishes in NASCAR Cup history",
+      summary: "Ask about races decided by a whisker. Names can be surnames, and typos are fine.",
+      figures: commands.map((c) => ({ label: c.usage, value: c.description })),
+      notes: [
+        "Eras: nextgen (2022 on) or all (since electronic scoring began in 1993).",
+        "Options can also be named: /closest count:5 era:nextgen track:talladega.",
+        "Type /help <command> for details and examples.",
+      ],
+      footer: footerOf(data),
+      tone: "info",
+      ephemeral: true,
+    };
+  },
+});

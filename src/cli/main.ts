@@ -1,0 +1,117 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { commands } from "../../commands/index.js";
+import type { Answer } from "../core/answer.js";
+import type { Platform } from "../core/command.js";
+import { answerLine } from "../core/respond.js";
+import { DataError, formatProblem, loadDataset } from "../data/load.js";
+import { PACKAGE_ROOT } from "../paths.js";
+import { renderText } from "../render/text.js";
+
+const USAGE = `Usage:
+  photo-finish                         start the bot (terminal, or every chat platform configured)
+  photo-finish ask [--format F] "<command line>"
+                                       answer once and exit (F: text, json, discord, slack)
+  photo-finish data:check [dir]        validate the data files and list every problem
+  photo-finish discord:register        register the slash commands with Discord
+  photo-finish slack:manifest [file]   write the Slack app manifest
+  photo-finish --help | --version
+`;
+
+/** Output formats of `ask`: the neutral answer, or the exact payload a platform would be sent. */
+const FORMATS: Record<string, { platform: Platform; load: () => Promise<(answer: Answer) => string> }> = {
+  text: { platform: "terminal", load: async () => renderText },
+  json: { platform: "terminal", load: async () => (answer) => `${JSON.stringify(answer, null, 2)}\n` },
+};
+
+/** Registers another `ask` format (the platform renderers add theirs). */
+export function addFormat(
+  name: string,
+  platform: Platform,
+  load: () => Promise<(answer: Answer) => string>,
+): void {
+  FORMATS[name] = { platform, load };
+}
+
+async function ask(args: string[]): Promise<number> {
+  let format = "text";
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === "--format" || arg === "-f") format = args[++i] ?? "";
+    else if (arg.startsWith("--format=")) format = arg.slice("--format=".length);
+    else words.push(arg);
+  }
+  const chosen = FORMATS[format];
+  if (!chosen) {
+    process.stderr.write(
+      `photo-finish: unknown format "${format}" (use ${Object.keys(FORMATS).join(", ")})\n`,
+    );
+    return 2;
+  }
+  if (words.length === 0) {
+    process.stderr.write(`photo-finish: ask needs a command line, e.g. photo-finish ask "/closest 5"\n`);
+    return 2;
+  }
+  const data = await loadDataset(process.env.DATA_DIR || undefined);
+  const render = await chosen.load();
+  const outcome = answerLine({ data, commands, platform: chosen.platform }, words.join(" "));
+  process.stdout.write(render(outcome.answer));
+  return outcome.status === "answered" ? 0 : outcome.status === "rejected" ? 2 : 1;
+}
+
+async function checkData(dir: string | undefined): Promise<number> {
+  try {
+    const data = await loadDataset(dir ?? (process.env.DATA_DIR || undefined));
+    process.stdout.write(
+      `OK: ${data.races.length} races, ${data.drivers.size} drivers, ${data.tracks.size} tracks, as of ${data.meta.asOf}\n`,
+    );
+    return 0;
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error;
+    process.stderr.write(
+      `${error.problems.length} problem(s):\n${error.problems.map((p) => `  ${formatProblem(p)}`).join("\n")}\n`,
+    );
+    return 1;
+  }
+}
+
+/** Runs the `photo-finish` command; resolves with the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [verb, ...rest] = argv;
+  switch (verb) {
+    case undefined:
+    case "start": {
+      const { start } = await import("../main.js");
+      return start();
+    }
+    case "ask":
+      return ask(rest);
+    case "data:check":
+      return checkData(rest[0]);
+    case "discord:register": {
+      const { registerDiscordCommands } = await import("../discord/register.js");
+      return registerDiscordCommands();
+    }
+    case "slack:manifest": {
+      const { writeSlackManifest } = await import("../slack/manifest.js");
+      return writeSlackManifest(rest[0]);
+    }
+    case "--version":
+    case "-v": {
+      const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as {
+        version: string;
+      };
+      process.stdout.write(`${pkg.version}\n`);
+      return 0;
+    }
+    case "--help":
+    case "-h":
+    case "help":
+      process.stdout.write(USAGE);
+      return 0;
+    default:
+      process.stderr.write(`photo-finish: unknown command "${verb}"\n\n${USAGE}`);
+      return 2;
+  }
+}

@@ -1,0 +1,91 @@
+import { existsSync } from "node:fs";
+import { z } from "zod";
+
+const blankToUndefined = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+const snowflake = z.string().regex(/^\d{17,20}$/, "should be a Discord id: 17 to 20 digits");
+
+/** Every setting Photo Finish reads from the environment, validated once at start-up. */
+export const configSchema = z.object({
+  DISCORD_TOKEN: optional(
+    z
+      .string()
+      .regex(
+        /^[\w-]+\.[\w-]+\.[\w-]+$/,
+        "should be a bot token: three dot-separated parts (Bot tab of the app)",
+      ),
+  ),
+  DISCORD_APPLICATION_ID: optional(snowflake),
+  DISCORD_GUILD_ID: optional(snowflake),
+  DISCORD_PUBLIC_KEY: optional(
+    z.string().regex(/^[0-9a-f]{64}$/i, "should be 64 hex characters (General Information page)"),
+  ),
+  SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-[\w-]+$/, "should start with xoxb-")),
+  SLACK_SIGNING_SECRET: optional(
+    z.string().regex(/^[0-9a-z]{16,}$/i, "should be the app's signing secret (16+ letters and digits)"),
+  ),
+  SLACK_APP_TOKEN: optional(
+    z.string().regex(/^xapp-[\w-]+$/, "should start with xapp- (app-level token with connections:write)"),
+  ),
+  SLACK_BOT_USER_ID: optional(
+    z.string().regex(/^[UW][A-Z0-9]+$/, "should be a Slack user id like U0123ABCD"),
+  ),
+  SLACK_BOT_ID: optional(z.string().regex(/^B[A-Z0-9]+$/, "should be a Slack bot id like B0123ABCD")),
+  PORT: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int("should be a whole number").min(0).max(65535).default(3000),
+  ),
+  HOST: z.preprocess(blankToUndefined, z.string().default("0.0.0.0")),
+  LOG_LEVEL: z.preprocess(
+    blankToUndefined,
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  ),
+  DATA_DIR: optional(z.string()),
+});
+
+/** Validated configuration. */
+export type Config = z.output<typeof configSchema>;
+
+/** Thrown for configuration that cannot work; the message names each variable and what it should be. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/**
+ * Reads `.env` (if present) into the environment without overriding what is already set, then
+ * validates. Throws ConfigError naming every bad variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = ".env"): Config {
+  if (env === process.env && existsSync(envFile)) process.loadEnvFile(envFile);
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const config = parsed.data;
+  const missing: string[] = [];
+  if (config.DISCORD_TOKEN && !config.DISCORD_APPLICATION_ID)
+    missing.push("  DISCORD_APPLICATION_ID: needed with DISCORD_TOKEN (General Information page of the app)");
+  if (config.SLACK_APP_TOKEN && !config.SLACK_BOT_TOKEN)
+    missing.push("  SLACK_BOT_TOKEN: needed with SLACK_APP_TOKEN for Socket Mode (OAuth & Permissions page)");
+  if (config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN && !config.SLACK_BOT_TOKEN)
+    missing.push("  SLACK_BOT_TOKEN: needed with SLACK_SIGNING_SECRET (OAuth & Permissions page)");
+  if (missing.length > 0) throw new ConfigError(`Invalid configuration:\n${missing.join("\n")}`);
+  return config;
+}
+
+/** Which adapters the configuration turns on. */
+export function enabledAdapters(config: Config): {
+  discordGateway: boolean;
+  discordHttp: boolean;
+  slackSocket: boolean;
+  slackHttp: boolean;
+} {
+  return {
+    discordGateway: Boolean(config.DISCORD_TOKEN),
+    discordHttp: Boolean(config.DISCORD_PUBLIC_KEY),
+    slackSocket: Boolean(config.SLACK_APP_TOKEN && config.SLACK_BOT_TOKEN),
+    slackHttp: Boolean(config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN),
+  };
+}

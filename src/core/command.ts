@@ -1,0 +1,59 @@
+import type { Dataset } from "../data/dataset.js";
+import type { Answer } from "./answer.js";
+import type { OptionMap, OptionSpec, OptionValues } from "./options.js";
+
+/** Where a command is being answered; commands rarely care, help text does. */
+export type Platform = "terminal" | "discord" | "slack";
+
+/** What a command may use while it runs: the data and the command list. Nothing platform-specific. */
+export interface CommandContext {
+  readonly data: Dataset;
+  readonly commands: readonly Command[];
+  readonly platform: Platform;
+}
+
+/** A command as its file declares it, with option types inferred for `run`. */
+export interface CommandDefinition<O extends OptionMap> {
+  /** Lower-case name without the slash, ≤ 32 chars (Discord's limit). */
+  readonly name: string;
+  /** One line, ≤ 100 chars (Discord's limit). */
+  readonly description: string;
+  readonly options: O;
+  /** Example command lines, shown by /help and tested to parse. */
+  readonly examples: readonly string[];
+  /** Answers the command; `self` is the declared command, for building follow-up command lines. */
+  run(options: OptionValues<O>, context: CommandContext, self: Command): Answer;
+}
+
+/** A command with its option types erased, as the registry, parser and adapters handle it. */
+export interface Command {
+  readonly name: string;
+  readonly description: string;
+  readonly options: Readonly<Record<string, OptionSpec>>;
+  readonly examples: readonly string[];
+  /** "/margin <seconds> [era]" */
+  readonly usage: string;
+  run(options: Readonly<Record<string, unknown>>, context: CommandContext): Answer;
+}
+
+/** Declares a command once; the returned value is what the registry lists. */
+export function defineCommand<O extends OptionMap>(definition: CommandDefinition<O>): Command {
+  const command: Command = {
+    name: definition.name,
+    description: definition.description,
+    options: definition.options,
+    examples: definition.examples,
+    usage: formatUsage(definition.name, definition.options),
+    run: (options, context) => definition.run(options as OptionValues<O>, context, command),
+  };
+  return command;
+}
+
+/** Builds a usage line from the declared options: required in <>, optional in []. */
+export function formatUsage(name: string, options: OptionMap): string {
+  const parts = Object.entries(options).map(([key, spec]) => {
+    const label = spec.placeholder ?? key;
+    return spec.required ? `<${label}>` : `[${label}]`;
+  });
+  return [`/${name}`, ...parts].join(" ");
+}

@@ -1,0 +1,57 @@
+/** Display formats shared by every platform, so a margin or a date reads the same everywhere. */
+
+const MONTHS = [
+  "Jan.",
+  "Feb.",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "Aug.",
+  "Sept.",
+  "Oct.",
+  "Nov.",
+  "Dec.",
+];
+
+/** 1 → ".001", 500 → ".500", 1234 → "1.234" (the way timing and scoring writes margins). */
+export function formatMargin(ms: number): string {
+  const whole = Math.floor(ms / 1000);
+  const frac = String(ms % 1000).padStart(3, "0");
+  return whole === 0 ? `.${frac}` : `${whole}.${frac}`;
+}
+
+/** "2024-05-05" → "May 5, 2024" (AP style, as the source article writes dates). */
+export function formatDate(iso: string): string {
+  const [year, month, day] = iso.split("-").map(Number) as [number, number, number];
+  return `${MONTHS[month - 1]} ${day}, ${year}`;
+}
+
+/** 0.3452 → "34.5%" */
+export function formatPercent(fraction: number): string {
+  return `${(Math.round(fraction * 1000) / 10).toFixed(1)}%`;
+}
+
+/** 1 → "1st", 2 → "2nd", 11 → "11th", 23 → "23rd" */
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  if (tens >= 11 && tens <= 13) return `${n}th`;
+  return `${n}${({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th"}`;
+}
+
+/** ["a"] → "a", ["a","b"] → "a and b", ["a","b","c"] → "a, b and c" */
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
+/** "1 win", "3 wins" */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** Spells out small counts the way prose does ("five"), digits from ten on. */
+export function spell(n: number): string {
+  return ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"][n] ?? String(n);
+}

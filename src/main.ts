@@ -1,0 +1,118 @@
+import type { Logger } from "pino";
+import type { Adapter, AdapterDeps } from "./adapters/adapter.js";
+import { runConsole } from "./adapters/console.js";
+import { type Config, ConfigError, enabledAdapters, loadConfig } from "./config.js";
+import { DataError, loadDataset } from "./data/load.js";
+import { HttpServer, sendJson } from "./http/server.js";
+import { createLogger } from "./log.js";
+import { Runtime } from "./runtime.js";
+
+/** How long shutdown waits for in-flight work before exiting anyway. */
+const SHUTDOWN_GRACE_MS = 8_000;
+
+/** Loads each configured adapter's module only when it is needed, so the terminal bot stays light. */
+async function createAdapters(deps: AdapterDeps): Promise<Adapter[]> {
+  const on = enabledAdapters(deps.config);
+  const adapters: Adapter[] = [];
+  if (on.discordGateway) {
+    const { createDiscordGatewayAdapter } = await import("./adapters/discord-gateway.js");
+    adapters.push(createDiscordGatewayAdapter(deps));
+  }
+  if (on.discordHttp) {
+    const { createDiscordHttpAdapter } = await import("./adapters/discord-http.js");
+    adapters.push(createDiscordHttpAdapter(deps));
+  }
+  if (on.slackSocket || on.slackHttp) {
+    const { createSlackAdapter } = await import("./adapters/slack.js");
+    adapters.push(createSlackAdapter(deps));
+  }
+  return adapters;
+}
+
+/** Reads configuration and data, reporting problems in plain words; undefined when start-up must stop. */
+async function prepare(): Promise<{ config: Config; log: Logger; runtime: Runtime } | undefined> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`photo-finish: ${error.message}\nSee .env.example for every variable.\n`);
+      return undefined;
+    }
+    throw error;
+  }
+  const on = enabledAdapters(config);
+  const chat = on.discordGateway || on.discordHttp || on.slackSocket || on.slackHttp;
+  // The terminal bot shares the terminal with its logs: only warnings unless asked for more.
+  const log = await createLogger({
+    level: config.LOG_LEVEL ?? (chat ? "info" : "warn"),
+    pretty: process.stderr.isTTY === true,
+  });
+  try {
+    const data = await loadDataset(config.DATA_DIR);
+    return { config, log, runtime: new Runtime(data, config.DATA_DIR, log) };
+  } catch (error) {
+    if (error instanceof DataError) {
+      process.stderr.write(`photo-finish: ${error.message}\n`);
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/**
+ * Starts the bot: every chat adapter whose credentials are set, in one process and one HTTP server,
+ * or the terminal bot when none is. Resolves with the exit code.
+ */
+export async function start(): Promise<number> {
+  const ready = await prepare();
+  if (!ready) return 1;
+  const { config, log, runtime } = ready;
+  const on = enabledAdapters(config);
+  if (!(on.discordGateway || on.discordHttp || on.slackSocket || on.slackHttp)) {
+    await runConsole(
+      runtime,
+      { input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true },
+      log,
+    );
+    return 0;
+  }
+
+  const http = on.discordHttp || on.slackHttp ? new HttpServer(log) : undefined;
+  const adapters = await createAdapters({ config, runtime, log, http });
+  http?.route("GET", "/healthz", (_req, res) =>
+    sendJson(res, 200, {
+      status: "ok",
+      asOf: runtime.data.meta.asOf,
+      races: runtime.data.races.length,
+      adapters: adapters.map((a) => a.name),
+    }),
+  );
+  for (const adapter of adapters) await adapter.start();
+  if (http) {
+    const address = await http.listen(config.PORT, config.HOST);
+    log.info({ host: address.address, port: address.port }, "HTTP server listening");
+  }
+  log.info({ adapters: adapters.map((a) => a.name), asOf: runtime.data.meta.asOf }, "Photo Finish is up");
+
+  process.on("SIGHUP", () => void runtime.reload());
+  return new Promise((resolve) => {
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      log.info({ signal }, "shutting down");
+      const timer = setTimeout(() => {
+        log.warn("shutdown took too long; exiting anyway");
+        resolve(0);
+      }, SHUTDOWN_GRACE_MS);
+      timer.unref();
+      await Promise.allSettled([...adapters.map((a) => a.stop()), http?.close()]);
+      clearTimeout(timer);
+      log.info("stopped");
+      resolve(0);
+    };
+    process.once("SIGTERM", () => void stop("SIGTERM"));
+    process.once("SIGINT", () => void stop("SIGINT"));
+  });
+}

@@ -1,0 +1,51 @@
+import type { Logger } from "pino";
+import { commands } from "../commands/index.js";
+import type { CommandContext, Platform } from "./core/command.js";
+import type { Dataset } from "./data/dataset.js";
+import { DataError, loadDataset } from "./data/load.js";
+
+/**
+ * Holds the dataset the bot answers from. Adapters ask for a context per interaction, so a reload
+ * (SIGHUP) swaps the data between interactions, never during one.
+ */
+export class Runtime {
+  #data: Dataset;
+
+  constructor(
+    data: Dataset,
+    private readonly dataDir: string | undefined,
+    private readonly log: Logger,
+  ) {
+    this.#data = data;
+  }
+
+  /** The current dataset. */
+  get data(): Dataset {
+    return this.#data;
+  }
+
+  /** A command context for one interaction on one platform. */
+  context(platform: Platform): CommandContext {
+    return { data: this.#data, commands, platform };
+  }
+
+  /**
+   * Loads the data files again and swaps them in only if they are valid; otherwise keeps answering
+   * from the current data and logs every problem. Returns whether the swap happened.
+   */
+  async reload(): Promise<boolean> {
+    try {
+      const next = await loadDataset(this.dataDir);
+      this.#data = next;
+      this.log.info({ races: next.races.length, asOf: next.meta.asOf }, "dataset reloaded");
+      return true;
+    } catch (error) {
+      const problems = error instanceof DataError ? error.problems : undefined;
+      this.log.error(
+        { err: error, problems },
+        "dataset reload rejected; still answering from the previous data",
+      );
+      return false;
+    }
+  }
+}
