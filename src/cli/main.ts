@@ -22,16 +22,21 @@ const USAGE = `Usage:
 const FORMATS: Record<string, { platform: Platform; load: () => Promise<(answer: Answer) => string> }> = {
   text: { platform: "terminal", load: async () => renderText },
   json: { platform: "terminal", load: async () => (answer) => `${JSON.stringify(answer, null, 2)}\n` },
+  discord: {
+    platform: "discord",
+    load: async () => {
+      const { toDiscordResponse } = await import("../render/discord.js");
+      return (answer) => `${JSON.stringify(toDiscordResponse(answer), null, 2)}\n`;
+    },
+  },
+  slack: {
+    platform: "slack",
+    load: async () => {
+      const { toSlackMessage } = await import("../render/slack.js");
+      return (answer) => `${JSON.stringify(toSlackMessage(answer), null, 2)}\n`;
+    },
+  },
 };
-
-/** Registers another `ask` format (the platform renderers add theirs). */
-export function addFormat(
-  name: string,
-  platform: Platform,
-  load: () => Promise<(answer: Answer) => string>,
-): void {
-  FORMATS[name] = { platform, load };
-}
 
 async function ask(args: string[]): Promise<number> {
   let format = "text";
