@@ -48,7 +48,10 @@ export const closest = defineCommand({
       : `The data has no close finish ${where}.`;
     const neededMs = result.races.length < count ? Number.POSITIVE_INFINITY : (widest?.marginMs ?? 0);
     return {
-      title: `${result.races.length === count ? `${count} closest` : "Closest"} Cup finishes ${where}`,
+      title:
+        count === 1
+          ? `Closest Cup finish ${where}`
+          : `${result.races.length === count ? `${count} closest` : "Closest"} Cup finishes ${where}`,
       summary,
       figures: first
         ? [

@@ -37,9 +37,8 @@ export const driver = defineCommand({
     const scope = makeScope(data, getEra(data, era));
     const record = getDriverRecord(data, scope, who.id);
     const where = describeScope(data, scope);
-    const complete =
-      record.coverage.completeToMs > 0 &&
-      record.races.every((r) => r.marginMs <= record.coverage.completeToMs);
+    // Share and rank compare against every recorded finish in the scope, so all of those must be covered.
+    const complete = record.coverage.completeToMs > 0 && record.scopeWidestMs <= record.coverage.completeToMs;
     const closeKind =
       complete && !record.coverage.pastAsOf
         ? `races ${where} decided by ${formatMargin(record.coverage.completeToMs)} s or less`

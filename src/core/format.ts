@@ -40,10 +40,10 @@ export function ordinal(n: number): string {
   return `${n}${({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th"}`;
 }
 
-/** ["a"] → "a", ["a","b"] → "a and b", ["a","b","c"] → "a, b and c" */
-export function joinNames(names: readonly string[]): string {
+/** ["a"] → "a", ["a","b"] → "a and b", ["a","b","c"] → "a, b and c" (or "or" for choices) */
+export function joinNames(names: readonly string[], conjunction: "and" | "or" = "and"): string {
   if (names.length <= 1) return names.join("");
-  return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  return `${names.slice(0, -1).join(", ")} ${conjunction} ${names.at(-1)}`;
 }
 
 /** "1 win", "3 wins" */

@@ -125,13 +125,19 @@ function resolveNamed<T extends { name: string }>(
       };
     case "ambiguous":
       throw new UserError(
-        `“${text}” could be ${joinNames(resolution.candidates.map((c) => c.name))}. Which one?`,
+        `“${text}” could be ${joinNames(
+          resolution.candidates.map((c) => c.name),
+          "or",
+        )}. Which one?`,
         { title: `Which ${what}?`, choices: choicesOf(resolution.candidates) },
       );
     case "unknown": {
       const hint =
         resolution.suggestions.length > 0
-          ? ` Did you mean ${joinNames(resolution.suggestions.map((s) => s.name))}?`
+          ? ` Did you mean ${joinNames(
+              resolution.suggestions.map((s) => s.name),
+              "or",
+            )}?`
           : ` The data names only ${what}s with a close finish on record.`;
       throw new UserError(`I don't have a ${what} called “${text}”.${hint}`, {
         title: `Unknown ${what}`,

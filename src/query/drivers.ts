@@ -25,6 +25,20 @@ export interface Rank {
   readonly of: number;
 }
 
+/** How many races a scope holds and the widest margin among them (memoised per scope). */
+export function summarizeScope(
+  ds: Dataset,
+  scope: Scope,
+): { readonly total: number; readonly widestMs: number } {
+  const key = `summary|${scopeKey(scope)}`;
+  const cached = ds.memo.get(key) as { total: number; widestMs: number } | undefined;
+  if (cached) return cached;
+  const races = racesIn(ds, scope);
+  const summary = { total: races.length, widestMs: races.at(-1)?.marginMs ?? 0 };
+  ds.memo.set(key, summary);
+  return summary;
+}
+
 /** Close-finish totals for every driver in the scope (memoised per scope: the dataset never changes). */
 export function tallyStandings(ds: Dataset, scope: Scope): readonly Standing[] {
   const key = `standings|${scopeKey(scope)}`;
@@ -92,6 +106,8 @@ export interface DriverRecord {
   readonly races: readonly Race[];
   /** All recorded close finishes in the scope (the denominator of `share`). */
   readonly scopeTotal: number;
+  /** The widest margin among them: past the coverage limit, share and rank rest on a sample. */
+  readonly scopeWidestMs: number;
   readonly share: number;
   readonly winsRank: Rank | undefined;
   readonly runnerUpsRank: Rank | undefined;
@@ -105,14 +121,14 @@ export function getDriverRecord(ds: Dataset, scope: Scope, driverId: string): Dr
   if (!driver) throw new Error(`unknown driver id ${driverId}`);
   const races = racesIn(ds, { ...scope, driverId });
   const standings = tallyStandings(ds, scope);
-  // Every race has exactly one winner, so the wins column sums to the races in the scope.
-  const scopeTotal = standings.reduce((sum, s) => sum + s.wins, 0);
+  const { total: scopeTotal, widestMs: scopeWidestMs } = summarizeScope(ds, scope);
   return {
     driver,
     wins: races.filter((r) => r.winnerId === driverId),
     runnerUps: races.filter((r) => r.runnerUpId === driverId),
     races,
     scopeTotal,
+    scopeWidestMs,
     share: scopeTotal === 0 ? 0 : races.length / scopeTotal,
     winsRank: rankOf(standings, driverId, "wins"),
     runnerUpsRank: rankOf(standings, driverId, "runnerUps"),

@@ -14,6 +14,7 @@ export {
   rankStandings,
   type Standing,
   type StandingMetric,
+  summarizeScope,
   tallyStandings,
 } from "./drivers.js";
 export { type ClosestResult, findClosest, findWithinMargin, type WithinMarginResult } from "./finishes.js";
