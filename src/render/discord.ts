@@ -1,6 +1,312 @@
-import type { Answer } from "../core/answer.js";
+import type {
+  APIActionRowComponent,
+  APIButtonComponent,
+  APIEmbed,
+  APIEmbedField,
+  APIInteractionResponse,
+  APIInteractionResponseCallbackData,
+} from "discord.js";
+import type { Answer, Choice, FinishRow, StandingRow, Tone } from "../core/answer.js";
+import { formatDate } from "../core/format.js";
+import { encodeButton } from "../discord/custom-id.js";
+import {
+  ACTION_ROWS_MAX,
+  BUTTON_LABEL_MAX,
+  BUTTONS_PER_ROW_MAX,
+  EMBED_DESCRIPTION_MAX,
+  EMBED_FIELD_NAME_MAX,
+  EMBED_FIELD_VALUE_MAX,
+  EMBED_FIELDS_MAX,
+  EMBED_TITLE_MAX,
+  EMBED_TOTAL_MAX,
+} from "./discord-limits.js";
+import { escapeMarkdown, nonEmpty, truncate } from "./discord-text.js";
 
-// PLACEHOLDER until the Discord issue lands.
-export function toDiscordResponse(_answer: Answer, _page = 0): object {
-  throw new Error("the Discord renderer is not built yet");
+// The renderer is pure and loads no Discord code: only types come from discord.js, and the few
+// protocol numbers below are spelled out (the type checker holds them to discord-api-types' enums).
+
+/** Interaction response types this bot sends. */
+export const RESPONSE_TYPE = {
+  pong: 1,
+  channelMessage: 4,
+  deferredChannelMessage: 5,
+  deferredUpdate: 6,
+  updateMessage: 7,
+  autocompleteResult: 8,
+} as const;
+
+/** Message flag that shows a reply only to the user who asked. */
+export const EPHEMERAL_FLAG = 64;
+
+const COMPONENT_ACTION_ROW = 1;
+const COMPONENT_BUTTON = 2;
+const BUTTON_PRIMARY = 1;
+const BUTTON_SECONDARY = 2;
+
+/** Rows of a list per page: ten reads at a glance on a phone and leaves room for the figures. */
+export const PAGE_SIZE = 10;
+
+/** Colours that mean something: gold for a record finish, red for a problem, blurple for a choice. */
+export const TONE_COLORS: Readonly<Record<Tone, number>> = {
+  info: 0x2b7bb9,
+  record: 0xf1c40f,
+  error: 0xed4245,
+  choice: 0x5865f2,
+};
+
+// Budgets inside Discord's limits, so one long part cannot crowd out the rest of an answer.
+/** The summary is one sentence; past this it is not one. */
+const SUMMARY_BUDGET = 1000;
+/** One row of a list, including its detail line. */
+const ROW_BUDGET = 300;
+/** One note, usage line or choice line. */
+const NOTE_BUDGET = 500;
+/** Footer: source, as-of date and page; Discord allows 2048 but nobody reads that much small print. */
+const FOOTER_BUDGET = 300;
+/** Below this a cut field or trailing section says too little to be worth showing. */
+const MIN_USEFUL = 40;
+
+/** Which rows of the answer's list one page shows, and whether buttons can reach the others. */
+export interface PageView {
+  /** 0-based page shown (clamped into range). */
+  readonly page: number;
+  readonly pageCount: number;
+  /** Index of the first row shown within the whole list. */
+  readonly offset: number;
+  readonly total: number;
+  /** True when the list spans pages and Previous/Next buttons carry them (the invocation fits). */
+  readonly pageable: boolean;
+}
+
+/** The message part of an interaction response (reply or update). */
+export type DiscordMessage = APIInteractionResponseCallbackData & {
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIButtonComponent>[];
+};
+
+/** Works out which page to show; a page past the end (the data shrank since the click) shows the last. */
+export function viewPage(answer: Answer, page: number): PageView {
+  const total = answer.list?.rows.length ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const fits =
+    answer.invocation !== undefined &&
+    encodeButton({ kind: "page", page: pageCount, line: answer.invocation }) !== undefined;
+  const pageable = pageCount > 1 && fits;
+  const shown = pageable ? Math.min(Math.max(0, Math.trunc(page) || 0), pageCount - 1) : 0;
+  return { page: shown, pageCount: pageable ? pageCount : 1, offset: shown * PAGE_SIZE, total, pageable };
+}
+
+function finishLine(row: FinishRow, index: number): string {
+  const outcome = row.outcome === "won" ? " · won" : row.outcome === "second" ? " · 2nd" : "";
+  const record = row.record ? " ⭐ record" : "";
+  const head = `**${index}.** \`${row.margin} s\` **${escapeMarkdown(row.winner)}** over ${escapeMarkdown(row.runnerUp)}${outcome}${record}`;
+  // "2022 Daytona 500 · Daytona 500" says it twice: the race name only when the label lacks it.
+  const named = row.label.endsWith(row.raceName) ? [] : [row.raceName];
+  const detail = [row.label, ...named, row.dateText].map(escapeMarkdown).join(" · ");
+  const note = row.note ? ` — ${escapeMarkdown(row.note)}` : "";
+  // The detail line is cut before the headline: margin and names are the answer.
+  const first = truncate(head, ROW_BUDGET - 10);
+  return `${first}\n${truncate(`-# ${detail}${note}`, ROW_BUDGET - first.length - 1)}`;
+}
+
+function standingLine(row: StandingRow, metric: "wins" | "runnerUps" | "involved"): string {
+  const stat = (key: typeof metric, value: number, label: string) =>
+    key === metric ? `**${value}** ${label}` : `${value} ${label}`;
+  return truncate(
+    `**${escapeMarkdown(row.rank)}.** ${escapeMarkdown(row.driver)} — ${stat("wins", row.wins, "won")} · ${stat("runnerUps", row.runnerUps, "2nd")} · ${stat("involved", row.involved, "total")}`,
+    ROW_BUDGET,
+  );
+}
+
+function listLines(answer: Answer, view: PageView): string[] {
+  const list = answer.list;
+  if (!list || list.rows.length === 0) return [];
+  const lines =
+    list.kind === "finishes"
+      ? list.rows
+          .slice(view.offset, view.offset + PAGE_SIZE)
+          .map((row, i) => finishLine(row, view.offset + i + 1))
+      : list.rows.slice(view.offset, view.offset + PAGE_SIZE).map((row) => standingLine(row, list.metric));
+  if (!view.pageable && view.total > PAGE_SIZE)
+    lines.push(`-# Showing the first ${PAGE_SIZE} of ${view.total}.`);
+  return lines;
+}
+
+/** Choices become buttons while they fit (custom_id ≤ 100, rows left); the rest are listed as text. */
+function splitChoices(
+  choices: readonly Choice[],
+  rowsFree: number,
+): { buttons: APIButtonComponent[]; unbuttoned: Choice[] } {
+  const buttons: APIButtonComponent[] = [];
+  const unbuttoned: Choice[] = [];
+  const seen = new Set<string>();
+  for (const choice of choices) {
+    const id = encodeButton({ kind: "run", line: choice.command });
+    if (id === undefined || seen.has(id) || buttons.length >= rowsFree * BUTTONS_PER_ROW_MAX) {
+      if (!(id !== undefined && seen.has(id))) unbuttoned.push(choice);
+      continue;
+    }
+    seen.add(id);
+    buttons.push({
+      type: COMPONENT_BUTTON,
+      style: BUTTON_PRIMARY,
+      label: nonEmpty(truncate(choice.label, BUTTON_LABEL_MAX)),
+      custom_id: id,
+    });
+  }
+  return { buttons, unbuttoned };
+}
+
+function pagingRow(answer: Answer, view: PageView): APIActionRowComponent<APIButtonComponent> | undefined {
+  if (!view.pageable || answer.invocation === undefined) return undefined;
+  const current = view.page + 1;
+  // Both buttons always show (greyed at the ends) so the row does not jump; their targets differ,
+  // which keeps the two custom_ids unique as Discord requires.
+  const prev = encodeButton({ kind: "page", page: Math.max(1, current - 1), line: answer.invocation });
+  const next = encodeButton({
+    kind: "page",
+    page: Math.min(view.pageCount, current + 1),
+    line: answer.invocation,
+  });
+  if (prev === undefined || next === undefined) return undefined;
+  return {
+    type: COMPONENT_ACTION_ROW,
+    components: [
+      {
+        type: COMPONENT_BUTTON,
+        style: BUTTON_SECONDARY,
+        label: "◀ Previous",
+        custom_id: prev,
+        disabled: current === 1,
+      },
+      {
+        type: COMPONENT_BUTTON,
+        style: BUTTON_SECONDARY,
+        label: "Next ▶",
+        custom_id: next,
+        disabled: current === view.pageCount,
+      },
+    ],
+  };
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Adds figures as inline fields while they fit the budget; says how many were left out. */
+function fitFields(
+  answer: Answer,
+  budget: number,
+): { fields: APIEmbedField[]; left: number; dropped: number } {
+  const fields: APIEmbedField[] = [];
+  let left = budget;
+  const figures = answer.figures;
+  for (const figure of figures) {
+    // Keep the last field slot for a "more" marker when there are more figures than slots.
+    if (fields.length === EMBED_FIELDS_MAX - (figures.length > EMBED_FIELDS_MAX ? 1 : 0)) break;
+    const name = nonEmpty(truncate(figure.label, Math.min(EMBED_FIELD_NAME_MAX, NOTE_BUDGET / 2)));
+    const room = Math.min(EMBED_FIELD_VALUE_MAX, left - name.length);
+    if (room < MIN_USEFUL && room < figure.value.length) break;
+    const value = nonEmpty(truncate(figure.value, room));
+    if (name.length + value.length > left) break;
+    fields.push({ name, value, inline: true });
+    left -= name.length + value.length;
+  }
+  const dropped = figures.length - fields.length;
+  const more = { name: "More", value: `${dropped} more not shown` };
+  if (dropped > 0 && more.name.length + more.value.length <= left && fields.length < EMBED_FIELDS_MAX) {
+    fields.push({ ...more, inline: true });
+    left -= more.name.length + more.value.length;
+  }
+  return { fields, left, dropped };
+}
+
+/**
+ * Renders one page of an answer as the message Discord shows: one embed (title, summary, the page of
+ * the list, key figures as inline fields, usage, notes, footer with source and as-of date), paging
+ * buttons when the list spans pages, and a button per choice. Every limit holds whatever the answer.
+ */
+export function renderDiscordMessage(answer: Answer, page = 0): DiscordMessage {
+  const view = viewPage(answer, page);
+  const title = truncate(answer.title.trim() || "Photo Finish", EMBED_TITLE_MAX);
+  const pageText = view.pageable ? ` · Page ${view.page + 1} of ${view.pageCount}` : "";
+  const footer = truncate(
+    `${answer.footer.source} · Data as of ${formatDate(answer.footer.asOf)}${pageText}`,
+    FOOTER_BUDGET,
+  );
+
+  const paging = pagingRow(answer, view);
+  const { buttons, unbuttoned } = splitChoices(answer.choices ?? [], ACTION_ROWS_MAX - (paging ? 1 : 0));
+  const components = [
+    ...(paging ? [paging] : []),
+    ...chunk(buttons, BUTTONS_PER_ROW_MAX).map((row) => ({ type: COMPONENT_ACTION_ROW, components: row })),
+  ] as APIActionRowComponent<APIButtonComponent>[];
+
+  // The answer itself (summary and the page of the list) comes first and is never squeezed out.
+  const head = truncate(
+    [truncate(answer.summary, SUMMARY_BUDGET), listLines(answer, view).join("\n")]
+      .filter((part) => part !== "")
+      .join("\n\n"),
+    EMBED_DESCRIPTION_MAX,
+  );
+  let left = EMBED_TOTAL_MAX - title.length - footer.length - head.length;
+  const fitted = fitFields(answer, left);
+  left = fitted.left;
+
+  const tail = [
+    ...(answer.usage ? [`Usage: \`${answer.usage}\``] : []),
+    ...unbuttoned.map((c) => `Try: \`${c.command}\``),
+    ...answer.notes.map((note) => `> ${note}`),
+  ].map((line) => truncate(line, NOTE_BUDGET));
+  const tailRoom = Math.min(left, EMBED_DESCRIPTION_MAX - head.length) - 2;
+  const description =
+    tail.length > 0 && tailRoom >= MIN_USEFUL ? `${head}\n\n${truncate(tail.join("\n"), tailRoom)}` : head;
+
+  const embed: APIEmbed = {
+    title,
+    description: nonEmpty(description),
+    color: TONE_COLORS[answer.tone],
+    ...(fitted.fields.length > 0 ? { fields: fitted.fields } : {}),
+    footer: { text: footer },
+  };
+  return {
+    embeds: [embed],
+    components,
+    allowed_mentions: { parse: [] },
+    ...(answer.ephemeral ? { flags: EPHEMERAL_FLAG } : {}),
+  };
+}
+
+/**
+ * The exact interaction response for an answer: a new message (type 4), or with `update` the
+ * message the clicked button sits on is replaced (type 7, which cannot change who sees it).
+ */
+export function toDiscordResponse(
+  answer: Answer,
+  page = 0,
+  mode: "reply" | "update" = "reply",
+): APIInteractionResponse {
+  const message = renderDiscordMessage(answer, page);
+  if (mode === "update") {
+    const { flags: _flags, ...data } = message;
+    return { type: RESPONSE_TYPE.updateMessage, data };
+  }
+  return { type: RESPONSE_TYPE.channelMessage, data: message };
+}
+
+/** Total characters Discord counts toward the 6000 limit across a message's embeds. */
+export function embedCharacters(embeds: readonly APIEmbed[]): number {
+  return embeds.reduce(
+    (sum, e) =>
+      sum +
+      (e.title?.length ?? 0) +
+      (e.description?.length ?? 0) +
+      (e.footer?.text.length ?? 0) +
+      (e.author?.name.length ?? 0) +
+      (e.fields ?? []).reduce((s, f) => s + f.name.length + f.value.length, 0),
+    0,
+  );
 }
