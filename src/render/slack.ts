@@ -1,6 +1,271 @@
-import type { Answer } from "../core/answer.js";
+import type { Answer, Choice, Figure, FinishRow, StandingRow } from "../core/answer.js";
+import { formatDate } from "../core/format.js";
+import { ACTION_IDS, encodeButtonValue } from "../slack/action-value.js";
+import { escapeMrkdwn, packLines, truncateMrkdwn, truncatePlain } from "./slack-text.js";
 
-// PLACEHOLDER until the Slack issue lands.
-export function toSlackMessage(_answer: Answer, _page = 0): object {
-  throw new Error("the Slack renderer is not built yet");
+// Slack's documented Block Kit limits. Going over any of them makes Slack reject the whole message,
+// so every text below is cut to fit before it is sent.
+/** Blocks in one message. */
+export const SLACK_MAX_BLOCKS = 50;
+/** Characters in a section's text. */
+export const SLACK_SECTION_TEXT_MAX = 3000;
+/** Fields in one section. */
+export const SLACK_SECTION_FIELDS_MAX = 10;
+/** Characters in one field. */
+export const SLACK_FIELD_TEXT_MAX = 2000;
+/** Characters in a header's plain text. */
+export const SLACK_HEADER_TEXT_MAX = 150;
+/** Elements in a context block. */
+export const SLACK_CONTEXT_ELEMENTS_MAX = 10;
+/** Characters in a context element's text (Slack's limit on any text object). */
+export const SLACK_CONTEXT_TEXT_MAX = 3000;
+/** Characters in a button's label. */
+export const SLACK_BUTTON_TEXT_MAX = 75;
+/** Characters in an action_id. */
+export const SLACK_ACTION_ID_MAX = 255;
+/** Characters in a button's value. */
+export const SLACK_BUTTON_VALUE_MAX = 2000;
+/** Elements in one actions block. */
+export const SLACK_ACTIONS_ELEMENTS_MAX = 25;
+
+// Our own choices, inside Slack's limits, for a message that reads well in a channel.
+/** Rows shown per page of a list; Previous/Next buttons page through the rest. */
+export const SLACK_ROWS_PER_PAGE = 10;
+/** The plain-text fallback (notifications, screen readers): title and summary, kept short. */
+export const SLACK_FALLBACK_TEXT_MAX = 3000;
+/** A race's note is context, not the answer: one or two lines at most. */
+const ROW_NOTE_MAX = 300;
+/** Sections of figures: 30 figures is already more than anyone reads. */
+const MAX_FIGURE_SECTIONS = 3;
+
+/** A plain-text object. */
+export interface SlackPlainText {
+  readonly type: "plain_text";
+  readonly text: string;
+  readonly emoji?: boolean;
+}
+
+/** A mrkdwn text object; its text is escaped by the renderer. */
+export interface SlackMrkdwn {
+  readonly type: "mrkdwn";
+  readonly text: string;
+}
+
+/** A button whose value the adapter decodes on click (see src/slack/action-value.ts). */
+export interface SlackButton {
+  readonly type: "button";
+  readonly text: SlackPlainText;
+  readonly action_id: string;
+  readonly value: string;
+  readonly style?: "primary";
+}
+
+/** The blocks this renderer produces; a subset of Block Kit. */
+export type SlackBlock =
+  | { readonly type: "header"; readonly text: SlackPlainText }
+  | { readonly type: "section"; readonly text: SlackMrkdwn }
+  | { readonly type: "section"; readonly fields: readonly SlackMrkdwn[] }
+  | { readonly type: "context"; readonly elements: readonly SlackMrkdwn[] }
+  | { readonly type: "actions"; readonly elements: readonly SlackButton[] };
+
+/** The exact payload for an ack, a respond() or chat.postMessage: blocks plus the plain fallback. */
+export interface SlackMessage {
+  readonly response_type: "in_channel" | "ephemeral";
+  readonly text: string;
+  readonly blocks: readonly SlackBlock[];
+}
+
+const mrkdwn = (text: string): SlackMrkdwn => ({ type: "mrkdwn", text });
+const section = (text: string): SlackBlock => ({
+  type: "section",
+  text: mrkdwn(truncateMrkdwn(text, SLACK_SECTION_TEXT_MAX)),
+});
+
+const HEADER_ICONS: Partial<Record<Answer["tone"], string>> = {
+  record: ":checkered_flag: ",
+  error: ":warning: ",
+};
+
+function header(answer: Answer): SlackBlock {
+  const title = answer.title.trim() || "Photo Finish";
+  return {
+    type: "header",
+    text: {
+      type: "plain_text",
+      text: truncatePlain(`${HEADER_ICONS[answer.tone] ?? ""}${title}`, SLACK_HEADER_TEXT_MAX),
+      emoji: true,
+    },
+  };
+}
+
+function figureSections(figures: readonly Figure[], maxSections: number): SlackBlock[] {
+  const fields = figures.map((f) =>
+    mrkdwn(
+      truncateMrkdwn(
+        `*${escapeMrkdwn(f.label.trim() || "—")}*\n${escapeMrkdwn(f.value.trim() || "—")}`,
+        SLACK_FIELD_TEXT_MAX,
+      ),
+    ),
+  );
+  const sections: SlackBlock[] = [];
+  const limit = Math.max(0, maxSections) * SLACK_SECTION_FIELDS_MAX;
+  const shown = fields.length > limit ? fields.slice(0, Math.max(0, limit - 1)) : fields;
+  for (let i = 0; i < shown.length; i += SLACK_SECTION_FIELDS_MAX)
+    sections.push({ type: "section", fields: shown.slice(i, i + SLACK_SECTION_FIELDS_MAX) });
+  if (fields.length > shown.length && maxSections > 0) {
+    const more = mrkdwn(`_… ${fields.length - shown.length} more not shown_`);
+    const last = sections.at(-1);
+    if (last && "fields" in last && last.fields.length < SLACK_SECTION_FIELDS_MAX)
+      sections[sections.length - 1] = { type: "section", fields: [...last.fields, more] };
+    else sections.push({ type: "section", fields: [more] });
+  }
+  return sections;
+}
+
+function finishLine(row: FinishRow, number: number): string {
+  const result = row.outcome === "won" ? " (won)" : row.outcome === "second" ? " (2nd)" : "";
+  const record = row.record ? "  :checkered_flag: _record_" : "";
+  const line =
+    `${number}. *${escapeMrkdwn(row.margin)} s*  ${escapeMrkdwn(row.label)} (${escapeMrkdwn(row.dateText)}): ` +
+    `*${escapeMrkdwn(row.winner)}* over ${escapeMrkdwn(row.runnerUp)}${result}${record}`;
+  const note = row.note?.trim();
+  return note ? `${line}\n>_${truncateMrkdwn(escapeMrkdwn(note), ROW_NOTE_MAX)}_` : line;
+}
+
+function standingLine(row: StandingRow): string {
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  return (
+    `${escapeMrkdwn(row.rank)}. *${escapeMrkdwn(row.driver)}*: ${plural(row.wins, "win", "wins")}, ` +
+    `${plural(row.runnerUps, "runner-up", "runner-ups")}, ${row.involved} involved`
+  );
+}
+
+/** Which slice of a list one page shows, and whether buttons can reach the others. */
+interface PageView {
+  readonly page: number;
+  readonly pages: number;
+  readonly from: number;
+  readonly to: number;
+  readonly total: number;
+}
+
+function pageView(total: number, requested: number): PageView {
+  const pages = Math.max(1, Math.ceil(total / SLACK_ROWS_PER_PAGE));
+  const page = Number.isInteger(requested) ? Math.min(Math.max(requested, 0), pages - 1) : 0;
+  const from = page * SLACK_ROWS_PER_PAGE;
+  return { page, pages, from, to: Math.min(total, from + SLACK_ROWS_PER_PAGE), total };
+}
+
+function listItems(answer: Answer, view: PageView, pageable: boolean): string[] {
+  const list = answer.list;
+  if (!list || view.total === 0) return [];
+  const noun = list.kind === "finishes" ? "Finishes" : "Drivers";
+  const heading = view.pages > 1 ? `*${noun} ${view.from + 1}–${view.to} of ${view.total}*` : `*${noun}*`;
+  const items =
+    list.kind === "finishes"
+      ? list.rows.slice(view.from, view.to).map((row, i) => finishLine(row, view.from + i + 1))
+      : list.rows.slice(view.from, view.to).map(standingLine);
+  if (view.pages > 1 && !pageable) items.push(`_Showing the first ${view.to} of ${view.total}._`);
+  return [heading, ...items];
+}
+
+function button(text: string, actionId: string, value: string, primary = false): SlackButton {
+  return {
+    type: "button",
+    text: {
+      type: "plain_text",
+      text: truncatePlain(text.trim() || "Go", SLACK_BUTTON_TEXT_MAX),
+      emoji: true,
+    },
+    action_id: actionId.slice(0, SLACK_ACTION_ID_MAX),
+    value,
+    ...(primary ? { style: "primary" as const } : {}),
+  };
+}
+
+/** A button only for a choice whose command line fits in a value; the rest are listed as text. */
+function choiceButtons(choices: readonly Choice[]): { buttons: SlackButton[]; unplaced: Choice[] } {
+  const buttons: SlackButton[] = [];
+  const unplaced: Choice[] = [];
+  for (const choice of choices) {
+    const value = encodeButtonValue({ kind: "choice", line: choice.command });
+    if (value.length <= SLACK_BUTTON_VALUE_MAX && buttons.length < SLACK_ACTIONS_ELEMENTS_MAX)
+      buttons.push(button(choice.label || choice.command, ACTION_IDS.choice(buttons.length), value));
+    else unplaced.push(choice);
+  }
+  return { buttons, unplaced };
+}
+
+function pagingButtons(invocation: string, view: PageView): SlackButton[] | undefined {
+  const value = (page: number) => encodeButtonValue({ kind: "page", line: invocation, page });
+  if (value(view.pages).length > SLACK_BUTTON_VALUE_MAX) return undefined;
+  const buttons: SlackButton[] = [];
+  if (view.page > 0) buttons.push(button("◀ Previous", ACTION_IDS.previous, value(view.page - 1)));
+  if (view.page < view.pages - 1) buttons.push(button("Next ▶", ACTION_IDS.next, value(view.page + 1)));
+  return buttons;
+}
+
+function contextBlock(answer: Answer, view: PageView | undefined): SlackBlock {
+  const asOf = /^\d{4}-\d{2}-\d{2}$/.test(answer.footer.asOf)
+    ? formatDate(answer.footer.asOf)
+    : answer.footer.asOf;
+  const elements = [
+    `Source: ${escapeMrkdwn(answer.footer.source)}`,
+    `Data as of ${escapeMrkdwn(asOf)}`,
+    ...(view && view.pages > 1 ? [`Page ${view.page + 1} of ${view.pages}`] : []),
+  ];
+  return {
+    type: "context",
+    elements: elements
+      .slice(0, SLACK_CONTEXT_ELEMENTS_MAX)
+      .map((text) => mrkdwn(truncateMrkdwn(text, SLACK_CONTEXT_TEXT_MAX))),
+  };
+}
+
+/** The plain-text fallback Slack shows in notifications and where blocks cannot be drawn. */
+export function fallbackText(answer: Answer): string {
+  const text = [answer.title.trim(), answer.summary.trim()].filter(Boolean).join(": ") || "Photo Finish";
+  return truncateMrkdwn(escapeMrkdwn(text), SLACK_FALLBACK_TEXT_MAX);
+}
+
+/**
+ * Renders an answer as a Slack message: header, summary, key figures as fields, one page of the
+ * list, usage, notes, choice and paging buttons, and a context line with the source and the data's
+ * date. Pure, and within every Block Kit limit for any answer. `page` is zero-based and clamped.
+ */
+export function toSlackMessage(answer: Answer, page = 0): SlackMessage {
+  const rows = answer.list?.rows.length ?? 0;
+  const view = pageView(rows, page);
+  const paging = answer.invocation && view.pages > 1 ? pagingButtons(answer.invocation, view) : undefined;
+  const { buttons: choices, unplaced } = choiceButtons(answer.choices ?? []);
+
+  // Fixed blocks first; the list, then the notes, share whatever room is left.
+  const head: SlackBlock[] = [header(answer)];
+  if (answer.summary.trim()) head.push(section(escapeMrkdwn(answer.summary.trim())));
+  const tail: SlackBlock[] = [];
+  if (answer.usage) tail.push(section(`*Usage:* \`${truncateMrkdwn(escapeMrkdwn(answer.usage), 1000)}\``));
+  if (choices.length > 0) tail.push({ type: "actions", elements: choices });
+  if (paging && paging.length > 0) tail.push({ type: "actions", elements: paging });
+  tail.push(contextBlock(answer, view));
+
+  let room = SLACK_MAX_BLOCKS - head.length - tail.length;
+  const figures = figureSections(answer.figures, Math.min(MAX_FIGURE_SECTIONS, Math.max(0, room - 2)));
+  room -= figures.length;
+  const noteItems = [
+    ...answer.notes.filter((n) => n.trim()).map((n) => escapeMrkdwn(n.trim())),
+    ...unplaced.map((c) => `Try \`${escapeMrkdwn(c.command)}\``),
+  ];
+  const list = packLines(
+    listItems(answer, view, paging !== undefined),
+    SLACK_SECTION_TEXT_MAX,
+    Math.max(0, room - (noteItems.length > 0 ? 1 : 0)),
+  ).map(section);
+  room -= list.length;
+  const notes = packLines(noteItems, SLACK_SECTION_TEXT_MAX, room).map(section);
+
+  return {
+    response_type: answer.ephemeral ? "ephemeral" : "in_channel",
+    text: fallbackText(answer),
+    blocks: [...head, ...figures, ...list, ...notes, ...tail],
+  };
 }
