@@ -129,7 +129,8 @@ function finishLine(row: FinishRow, number: number): string {
     `${number}. *${escapeMrkdwn(row.margin)} s*  ${escapeMrkdwn(row.label)} (${escapeMrkdwn(row.dateText)}): ` +
     `*${escapeMrkdwn(row.winner)}* over ${escapeMrkdwn(row.runnerUp)}${result}${record}`;
   const note = row.note?.trim();
-  return note ? `${line}\n>_${truncateMrkdwn(escapeMrkdwn(note), ROW_NOTE_MAX)}_` : line;
+  // An arrow rather than a `>` quote: the only `<`, `>` and `&` in our mrkdwn are escapes.
+  return note ? `${line}\n      ↳ _${truncateMrkdwn(escapeMrkdwn(note), ROW_NOTE_MAX)}_` : line;
 }
 
 function standingLine(row: StandingRow): string {
