@@ -7,10 +7,11 @@ import {
   coverageOf,
   getEra,
   makeScope,
-  racesIn,
   rankOf,
+  rankPositions,
   rankStandings,
   type StandingMetric,
+  summarizeScope,
   tallyStandings,
 } from "../src/query/index.js";
 import { eraOption } from "./shared.js";
@@ -50,11 +51,11 @@ export const leaders = defineCommand({
     const ranked = rankStandings(standings, metric);
     const coverage = coverageOf(data, scope);
     const where = describeScope(data, scope);
+    const positions = rankPositions(standings, metric);
     const rows: StandingRow[] = ranked.map((s) => {
-      const rank = rankOf(standings, s.driver.id, metric);
-      const tied = (rank?.tiedWith.length ?? 0) > 0;
+      const place = positions.get(s.driver.id);
       return {
-        rank: `${tied ? "T-" : ""}${rank?.position ?? "-"}`,
+        rank: `${(place?.sharedBy ?? 1) > 1 ? "T-" : ""}${place?.position ?? "-"}`,
         driver: s.driver.name,
         wins: s.wins,
         runnerUps: s.runnerUps,
@@ -69,7 +70,7 @@ export const leaders = defineCommand({
     const secondNames = second
       ? [second.driver.name, ...(secondRank?.tiedWith.map((d) => d.name) ?? [])]
       : [];
-    const races = racesIn(data, scope);
+    const recorded = summarizeScope(data, scope);
     const summary = top
       ? `${joinNames(leadersNames)} ${leadersNames.length > 1 ? "share" : "has"} the most ${METRIC_NAMES[metric]} ${where} (${top[metric]})` +
         (second
@@ -80,14 +81,14 @@ export const leaders = defineCommand({
       title: `Leaders in ${METRIC_NAMES[metric]} ${where}`,
       summary,
       figures: [
-        { label: "Close finishes", value: String(races.length) },
+        { label: "Close finishes", value: String(recorded.total) },
         { label: "Drivers", value: String(ranked.length) },
         ...(coverage.completeToMs > 0
           ? [{ label: "Complete up to", value: `${formatMargin(coverage.completeToMs)} s` }]
           : []),
       ],
       list: { kind: "standings", metric, rows },
-      notes: coverageNotes(data, scope, coverage, races.at(-1)?.marginMs ?? 0),
+      notes: coverageNotes(data, scope, coverage, recorded.widestMs),
       footer: footerOf(data),
       tone: "info",
       ephemeral: false,

@@ -2,7 +2,7 @@ import { defineCommand } from "../src/core/command.js";
 import { formatMargin, formatPercent, joinNames } from "../src/core/format.js";
 import { formatInvocation } from "../src/core/parse.js";
 import { coverageNotes, describeScope, footerOf, toFinishRow } from "../src/core/present.js";
-import { findWithinMargin, getEra, makeScope, rankStandings, tallyStandings } from "../src/query/index.js";
+import { countWinsWithin, findWithinMargin, getEra, makeScope } from "../src/query/index.js";
 import { eraOption, MAX_ROWS } from "./shared.js";
 
 /** `/margin <seconds> [era]`: races decided by at most a margin, and their share of all races. */
@@ -22,15 +22,16 @@ export const margin = defineCommand({
   examples: ["/margin 0.5 nextgen", "/margin .01", "/margin seconds:0.1 era:nextgen"],
   run({ seconds, era }, { data }, self) {
     const scope = makeScope(data, getEra(data, era));
-    const result = findWithinMargin(data, scope, seconds);
+    const result = findWithinMargin(data, scope, seconds, MAX_ROWS);
     const where = describeScope(data, scope);
     const limit = `${formatMargin(seconds)} s or less`;
-    const count = result.races.length;
-    const leaders = rankStandings(tallyStandings(data, scope), "wins");
-    const byMargin = new Map<string, number>();
-    for (const race of result.races) byMargin.set(race.winnerId, (byMargin.get(race.winnerId) ?? 0) + 1);
-    const most = Math.max(0, ...byMargin.values());
-    const mostNames = leaders.filter((s) => byMargin.get(s.driver.id) === most).map((s) => s.driver.name);
+    const count = result.count;
+    const wins = countWinsWithin(data, scope, seconds);
+    const most = Math.max(0, ...wins.values());
+    const mostNames = [...wins]
+      .filter(([, n]) => n === most)
+      .map(([id]) => data.drivers.get(id)?.name ?? id)
+      .sort((x, y) => x.localeCompare(y));
     const summary =
       result.share !== undefined
         ? `${count} of the ${result.racesRun} Cup races ${where} (${formatPercent(result.share)}) were decided by ${limit}.`
@@ -58,7 +59,7 @@ export const margin = defineCommand({
       ],
       list: {
         kind: "finishes",
-        rows: result.races.slice(0, MAX_ROWS).map((race) => toFinishRow(data, race)),
+        rows: result.races.map((race) => toFinishRow(data, race)),
       },
       notes: count > MAX_ROWS ? [...notes, `Listing the ${MAX_ROWS} closest of ${count}.`] : notes,
       footer: footerOf(data),

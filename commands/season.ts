@@ -16,11 +16,11 @@ export const season = defineCommand({
   run({ year }, { data }, self) {
     const scope = makeScope(data, widestEra(data), { season: year });
     // Everything the data holds for the season: the completeness limit decides what "close" can mean.
-    const everything = findWithinMargin(data, scope, Number.MAX_SAFE_INTEGER);
+    const everything = findWithinMargin(data, scope, Number.MAX_SAFE_INTEGER, MAX_ROWS);
     const limit = everything.coverage.completeToMs;
     const complete = !everything.coverage.outside && limit > 0;
-    const within = complete ? findWithinMargin(data, scope, limit) : everything;
-    const count = within.races.length;
+    const within = complete ? findWithinMargin(data, scope, limit, MAX_ROWS) : everything;
+    const count = within.count;
     const leaders = rankStandings(tallyStandings(data, scope), "wins");
     const top = leaders[0];
     const topNames = leaders.filter((s) => s.wins === top?.wins).map((s) => s.driver.name);

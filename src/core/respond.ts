@@ -30,6 +30,20 @@ export function rejectionAnswer(context: CommandContext, error: UserError): Answ
   };
 }
 
+/** The polite answer for someone asking faster than the cooldown allows. */
+export function cooldownAnswer(context: CommandContext, retryAfterMs: number): Answer {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return {
+    title: "One moment",
+    summary: `You're asking faster than I can keep up with. Try again in ${seconds} ${seconds === 1 ? "second" : "seconds"}.`,
+    figures: [],
+    notes: [],
+    footer: footerOf(context.data),
+    tone: "error",
+    ephemeral: true,
+  };
+}
+
 /** The short apology a user sees when something broke on our side; details go to the log. */
 export function apologyAnswer(context: CommandContext): Answer {
   return {

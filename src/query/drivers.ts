@@ -1,7 +1,7 @@
 import type { Dataset } from "../data/dataset.js";
 import type { Driver, Race } from "../data/types.js";
 import { type Coverage, coverageOf } from "./coverage.js";
-import { makeScope, racesIn, type Scope, scopeKey } from "./scope.js";
+import { makeScope, racesIn, type Scope, scopeKey, summarizeScope } from "./scope.js";
 
 /** One driver's line in a leaderboard of close finishes. */
 export interface Standing {
@@ -23,20 +23,6 @@ export interface Rank {
   readonly tiedWith: readonly Driver[];
   /** How many drivers have a value above zero. */
   readonly of: number;
-}
-
-/** How many races a scope holds and the widest margin among them (memoised per scope). */
-export function summarizeScope(
-  ds: Dataset,
-  scope: Scope,
-): { readonly total: number; readonly widestMs: number } {
-  const key = `summary|${scopeKey(scope)}`;
-  const cached = ds.memo.get(key) as { total: number; widestMs: number } | undefined;
-  if (cached) return cached;
-  const races = racesIn(ds, scope);
-  const summary = { total: races.length, widestMs: races.at(-1)?.marginMs ?? 0 };
-  ds.memo.set(key, summary);
-  return summary;
 }
 
 /** Close-finish totals for every driver in the scope (memoised per scope: the dataset never changes). */
@@ -75,6 +61,23 @@ export function rankStandings(standings: readonly Standing[], metric: StandingMe
         others.reduce((d, m) => d || b[m] - a[m], 0) ||
         a.driver.name.localeCompare(b.driver.name),
     );
+}
+
+/** Every driver's place by one metric in one pass: position and how many share it. */
+export function rankPositions(
+  standings: readonly Standing[],
+  metric: StandingMetric,
+): Map<string, { readonly position: number; readonly sharedBy: number }> {
+  const ranked = rankStandings(standings, metric);
+  const sharedBy = new Map<number, number>();
+  for (const s of ranked) sharedBy.set(s[metric], (sharedBy.get(s[metric]) ?? 0) + 1);
+  const positions = new Map<string, { position: number; sharedBy: number }>();
+  let position = 1;
+  ranked.forEach((s, index) => {
+    if (index > 0 && s[metric] < (ranked[index - 1] as Standing)[metric]) position = index + 1;
+    positions.set(s.driver.id, { position, sharedBy: sharedBy.get(s[metric]) ?? 1 });
+  });
+  return positions;
 }
 
 /** A driver's place by one metric; undefined when the driver has none of it. */

@@ -11,13 +11,19 @@ export {
   type HeadToHead,
   type Rank,
   rankOf,
+  rankPositions,
   rankStandings,
   type Standing,
   type StandingMetric,
-  summarizeScope,
   tallyStandings,
 } from "./drivers.js";
-export { type ClosestResult, findClosest, findWithinMargin, type WithinMarginResult } from "./finishes.js";
+export {
+  type ClosestResult,
+  countWinsWithin,
+  findClosest,
+  findWithinMargin,
+  type WithinMarginResult,
+} from "./finishes.js";
 export {
   findEra,
   getEra,
@@ -26,5 +32,6 @@ export {
   racesIn,
   type Scope,
   type ScopeFilter,
+  summarizeScope,
   widestEra,
 } from "./scope.js";

@@ -91,6 +91,7 @@ export function inScope(scope: Scope, race: Race): boolean {
  * rather than the whole history. Every list is closest first.
  */
 export function candidates(ds: Dataset, scope: Scope): readonly Race[] {
+  if (isDateOnly(scope)) return racesInDates(ds, scope);
   const lists: (readonly Race[])[] = [ds.races];
   if (scope.driverId !== undefined) lists.push(ds.racesByDriver.get(scope.driverId) ?? []);
   if (scope.trackId !== undefined) lists.push(ds.racesByTrack.get(scope.trackId) ?? []);
@@ -98,10 +99,55 @@ export function candidates(ds: Dataset, scope: Scope): readonly Race[] {
   return lists.reduce((a, b) => (b.length < a.length ? b : a));
 }
 
+/** True when only dates narrow the scope (an era, or an era cut to the as-of date). */
+export function isDateOnly(scope: Scope): boolean {
+  return scope.season === undefined && scope.trackId === undefined && scope.driverId === undefined;
+}
+
+/**
+ * Every race between the scope's dates, closest first: an index built on first use per date range
+ * (eras, in practice) and kept, so era-wide questions never rescan the whole history.
+ */
+export function racesInDates(ds: Dataset, scope: Scope): readonly Race[] {
+  const key = `dates|${scope.from}|${scope.to}`;
+  const cached = ds.memo.get(key) as readonly Race[] | undefined;
+  if (cached) return cached;
+  const races =
+    scope.from > scope.to ? [] : ds.races.filter((r) => r.date >= scope.from && r.date <= scope.to);
+  ds.memo.set(key, races);
+  return races;
+}
+
+/** How many races of a closest-first list are decided by at most `maxMs` (binary search). */
+export function countUpTo(races: readonly Race[], maxMs: number): number {
+  let low = 0;
+  let high = races.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((races[mid] as Race).marginMs <= maxMs) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** Every race in the scope, closest first. */
 export function racesIn(ds: Dataset, scope: Scope): Race[] {
   if (scope.from > scope.to) return [];
   return candidates(ds, scope).filter((race) => inScope(scope, race));
+}
+
+/** How many races a scope holds and the widest margin among them (memoised per scope). */
+export function summarizeScope(
+  ds: Dataset,
+  scope: Scope,
+): { readonly total: number; readonly widestMs: number } {
+  const key = `summary|${scopeKey(scope)}`;
+  const cached = ds.memo.get(key) as { total: number; widestMs: number } | undefined;
+  if (cached) return cached;
+  const races = racesIn(ds, scope);
+  const summary = { total: races.length, widestMs: races.at(-1)?.marginMs ?? 0 };
+  ds.memo.set(key, summary);
+  return summary;
 }
 
 /** A stable key for memoising figures per scope. */

@@ -1,0 +1,48 @@
+import { loadDataset } from "../src/data/load.js";
+import { benchAsk } from "./cli.js";
+import { benchCommands, type CommandFigure } from "./commands.js";
+import { ms, printTable } from "./stats.js";
+import { makeSyntheticDataset } from "./synthetic.js";
+
+/**
+ * `npm run bench`: prints a table of figures (or JSON with --json). It measures and reports; it
+ * never fails a build for being slow.
+ */
+async function main(): Promise<void> {
+  const json = process.argv.includes("--json");
+  const quick = process.argv.includes("--quick");
+  const log = (text: string) => {
+    if (!json) console.log(text);
+  };
+  const real = await loadDataset();
+  const datasets = [
+    { name: "real", data: real, iterations: quick ? 100 : 1000 },
+    { name: "synthetic 10k", data: makeSyntheticDataset(real, 10_000), iterations: quick ? 50 : 300 },
+    { name: "synthetic 100k", data: makeSyntheticDataset(real, 100_000), iterations: quick ? 20 : 100 },
+  ];
+  const commandFigures: CommandFigure[] = [];
+  for (const { name, data, iterations } of datasets) {
+    log(`\nparse → query → render, ${name} (${data.races.length} races), ${iterations} runs each`);
+    const figures = benchCommands(name, data, iterations);
+    commandFigures.push(...figures);
+    if (!json)
+      printTable(
+        ["command", "platform", "cold ms", "p50 ms", "p99 ms"],
+        figures.map((f) => [f.line, f.platform, ms(f.coldMs), ms(f.p50Ms), ms(f.p99Ms)]),
+      );
+    const worst = figures.reduce((a, b) => (b.p99Ms > a.p99Ms ? b : a));
+    log(`worst p99 on ${name}: ${ms(worst.p99Ms)} ms (${worst.line}, ${worst.platform})`);
+  }
+
+  const ask = benchAsk(quick ? 5 : 15);
+  log(
+    `\nphoto-finish ask: median ${ms(ask.askMs)} ms; bare node -e 0: ${ms(ask.nodeMs)} ms; ratio ${ask.ratio.toFixed(2)}×`,
+  );
+
+  if (json) console.log(JSON.stringify({ commands: commandFigures, ask }, null, 2));
+}
+
+main().catch((error) => {
+  // A benchmark that cannot run says why, but never fails the build that called it.
+  console.error(`bench: ${error?.stack ?? error}`);
+});

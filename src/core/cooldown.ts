@@ -1,0 +1,48 @@
+/** What the cooldown says about one more command from a user. */
+export type CooldownVerdict = { readonly ok: true } | { readonly ok: false; readonly retryAfterMs: number };
+
+/** Limits for a Cooldown. */
+export interface CooldownOptions {
+  /** Commands a user may run inside one window. */
+  readonly limit: number;
+  readonly windowMs: number;
+  /** Users remembered at most; the least recently seen are forgotten first, so memory stays bounded. */
+  readonly maxUsers: number;
+}
+
+/** The default: five commands per user per ten seconds, ten thousand users remembered. */
+export const DEFAULT_COOLDOWN: CooldownOptions = { limit: 5, windowMs: 10_000, maxUsers: 10_000 };
+
+/**
+ * A per-user sliding-window rate limit, so one person cannot flood a channel. Memory is bounded by
+ * `maxUsers × limit` timestamps whatever the traffic.
+ */
+export class Cooldown {
+  readonly #seen = new Map<string, number[]>();
+
+  constructor(readonly options: CooldownOptions = DEFAULT_COOLDOWN) {}
+
+  /** Records a command from `user` at `now` if allowed; otherwise says how long to wait. */
+  take(user: string, now: number = Date.now()): CooldownVerdict {
+    const since = now - this.options.windowMs;
+    const times = (this.#seen.get(user) ?? []).filter((t) => t > since);
+    // Re-inserting moves the user to the end: Map order is then least recently seen first.
+    this.#seen.delete(user);
+    if (times.length >= this.options.limit) {
+      this.#seen.set(user, times);
+      return { ok: false, retryAfterMs: (times[0] as number) + this.options.windowMs - now };
+    }
+    times.push(now);
+    this.#seen.set(user, times);
+    while (this.#seen.size > this.options.maxUsers) {
+      const oldest = this.#seen.keys().next().value as string;
+      this.#seen.delete(oldest);
+    }
+    return { ok: true };
+  }
+
+  /** Users currently remembered (for tests and health figures). */
+  get size(): number {
+    return this.#seen.size;
+  }
+}
