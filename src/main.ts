@@ -49,7 +49,7 @@ async function prepare(): Promise<{ config: Config; log: Logger; runtime: Runtim
     pretty: process.stderr.isTTY === true,
   });
   try {
-    const data = await loadDataset(config.DATA_DIR);
+    const data = await loadDataset(config.DATA_DIR, { useSnapshot: true });
     return { config, log, runtime: new Runtime(data, config.DATA_DIR, log) };
   } catch (error) {
     if (error instanceof DataError) {

@@ -58,7 +58,7 @@ async function ask(args: string[]): Promise<number> {
     process.stderr.write(`photo-finish: ask needs a command line, e.g. photo-finish ask "/closest 5"\n`);
     return 2;
   }
-  const data = await loadDataset(process.env.DATA_DIR || undefined);
+  const data = await loadDataset(process.env.DATA_DIR || undefined, { useSnapshot: true });
   const render = await chosen.load();
   const outcome = answerLine({ data, commands, platform: chosen.platform }, words.join(" "));
   process.stdout.write(render(outcome.answer));

@@ -29,16 +29,19 @@ export function compareRaces(a: Race, b: Race): number {
   return a.marginMs - b.marginMs || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
 }
 
+/** Everything a dataset is built from, already validated: plain data, so it can be snapshotted. */
+export interface DatasetParts {
+  readonly meta: DatasetMeta;
+  readonly races: readonly Race[];
+  readonly drivers: readonly Driver[];
+  readonly tracks: readonly Track[];
+  readonly eras: readonly Era[];
+  readonly coverage: readonly CoverageSlice[];
+  readonly seasons: readonly SeasonCount[];
+}
+
 /** Builds the indexes over already validated parts. */
-export function buildDataset(parts: {
-  meta: DatasetMeta;
-  races: readonly Race[];
-  drivers: readonly Driver[];
-  tracks: readonly Track[];
-  eras: readonly Era[];
-  coverage: readonly CoverageSlice[];
-  seasons: readonly SeasonCount[];
-}): Dataset {
+export function buildDataset(parts: DatasetParts): Dataset {
   const races = [...parts.races].sort(compareRaces);
   const group = <K>(keyOf: (race: Race) => K[]) => {
     const map = new Map<K, Race[]>();

@@ -1,189 +1,76 @@
-import { readFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parse as parseCsv } from "csv-parse/sync";
-import type { z } from "zod";
-import { DEFAULT_DATA_DIR } from "../paths.js";
-import { buildDataset, type Dataset } from "./dataset.js";
-import { datasetFileSchema, driversFileSchema, raceRowSchema, tracksFileSchema } from "./schema.js";
-import type { Driver, Race, Track } from "./types.js";
+import { DEFAULT_DATA_DIR, PACKAGE_ROOT } from "../paths.js";
+import { buildDataset, type Dataset, type DatasetParts } from "./dataset.js";
+import type { DataFileName, DataFiles } from "./validate.js";
 
-/** One thing wrong with the data, precise enough to fix without searching: file, row, field. */
-export interface DataProblem {
-  readonly file: string;
-  /** 1-based line in a CSV file (the header is line 1); absent for JSON files. */
-  readonly row?: number;
-  readonly field: string;
-  readonly message: string;
+export { DataError, type DataProblem, formatProblem } from "./problems.js";
+
+const FILES: readonly DataFileName[] = ["dataset.json", "drivers.json", "tracks.json", "races.csv"];
+
+/** Bump when the shape of validated data changes, so old snapshots are never read. */
+const SNAPSHOT_VERSION = "1";
+
+/** Where validated snapshots are kept (the conventional npm cache folder of the package). */
+export const SNAPSHOT_DIR = path.join(PACKAGE_ROOT, "node_modules", ".cache", "photo-finish");
+
+async function readFiles(dir: string): Promise<DataFiles> {
+  const texts = await Promise.all(
+    FILES.map((name) => readFile(path.join(dir, name), "utf8").catch((error: Error) => error)),
+  );
+  return Object.fromEntries(FILES.map((name, i) => [name, texts[i] as string | Error])) as DataFiles;
 }
 
-/** Thrown when the data cannot be loaded; lists every problem found, not just the first. */
-export class DataError extends Error {
-  constructor(readonly problems: readonly DataProblem[]) {
-    super(`Invalid data:\n${problems.map(formatProblem).join("\n")}`);
-    this.name = "DataError";
+function snapshotPath(files: DataFiles): string | undefined {
+  const hash = createHash("sha256").update(`photo-finish data snapshot v${SNAPSHOT_VERSION}\0`);
+  for (const name of FILES) {
+    const text = files[name];
+    if (text instanceof Error) return undefined;
+    hash.update(`${name}\0${text}\0`);
   }
+  return path.join(SNAPSHOT_DIR, `${hash.digest("hex").slice(0, 32)}.json`);
 }
 
-/** "data/races.csv row 7, field margin: must be ..." */
-export function formatProblem(p: DataProblem): string {
-  return `${p.file}${p.row === undefined ? "" : ` row ${p.row}`}, field ${p.field}: ${p.message}`;
-}
-
-function zodProblems(file: string, error: z.ZodError, row?: number): DataProblem[] {
-  return error.issues.map((issue) => ({
-    file,
-    ...(row === undefined ? {} : { row }),
-    field: issue.path.join(".") || "(file)",
-    message: issue.message,
-  }));
-}
-
-async function readJson(dir: string, name: string, problems: DataProblem[]): Promise<unknown> {
-  const file = path.join(dir, name);
-  try {
-    return JSON.parse(await readFile(file, "utf8"));
-  } catch (error) {
-    problems.push({ file: relative(file), field: "(file)", message: (error as Error).message });
-    return undefined;
-  }
-}
-
-function relative(file: string): string {
-  const rel = path.relative(process.cwd(), file);
-  return rel.startsWith("..") ? file : rel;
+/** Options for loadDataset. */
+export interface LoadOptions {
+  /**
+   * Reuse a snapshot of this exact data that passed validation before (keyed by a hash of every
+   * file's content), so a one-shot `ask` skips parsing and schema checks. Invalid data is never
+   * snapshotted, so it is always reported.
+   */
+  readonly useSnapshot?: boolean;
 }
 
 /**
- * Reads and validates every data file, then cross-checks them (unknown driver or track, duplicate
- * race, date outside its season, a race in no era). Throws DataError listing all problems.
+ * Reads, validates and indexes the data folder. Throws DataError listing every problem, with file,
+ * row and field.
  */
-export async function loadDataset(dir: string = DEFAULT_DATA_DIR): Promise<Dataset> {
-  const problems: DataProblem[] = [];
-  const [metaJson, driversJson, tracksJson] = await Promise.all([
-    readJson(dir, "dataset.json", problems),
-    readJson(dir, "drivers.json", problems),
-    readJson(dir, "tracks.json", problems),
-  ]);
-  const racesFile = path.join(dir, "races.csv");
-  const racesName = relative(racesFile);
-  let records: { record: Record<string, string>; line: number }[] = [];
-  try {
-    const text = await readFile(racesFile, "utf8");
-    records = (
-      parseCsv(text, { columns: true, skip_empty_lines: true, info: true, trim: false }) as {
-        record: Record<string, string>;
-        info: { lines: number };
-      }[]
-    ).map(({ record, info }) => ({ record, line: info.lines }));
-  } catch (error) {
-    problems.push({ file: racesName, field: "(file)", message: (error as Error).message });
+export async function loadDataset(
+  dir: string = DEFAULT_DATA_DIR,
+  options: LoadOptions = {},
+): Promise<Dataset> {
+  const files = await readFiles(dir);
+  const snapshot = options.useSnapshot ? snapshotPath(files) : undefined;
+  if (snapshot) {
+    const cached = await readFile(snapshot, "utf8").catch(() => undefined);
+    if (cached !== undefined) return buildDataset(JSON.parse(cached) as DatasetParts);
   }
-
-  const meta = datasetFileSchema.safeParse(metaJson);
-  if (!meta.success && metaJson !== undefined)
-    problems.push(...zodProblems(relative(path.join(dir, "dataset.json")), meta.error));
-  const drivers = driversFileSchema.safeParse(driversJson);
-  if (!drivers.success && driversJson !== undefined)
-    problems.push(...zodProblems(relative(path.join(dir, "drivers.json")), drivers.error));
-  const tracks = tracksFileSchema.safeParse(tracksJson);
-  if (!tracks.success && tracksJson !== undefined)
-    problems.push(...zodProblems(relative(path.join(dir, "tracks.json")), tracks.error));
-
-  const driverList: Driver[] = drivers.success ? drivers.data.drivers : [];
-  const trackList: Track[] = tracks.success ? tracks.data.tracks : [];
-  checkUnique(driverList, relative(path.join(dir, "drivers.json")), "drivers", problems);
-  checkUnique(trackList, relative(path.join(dir, "tracks.json")), "tracks", problems);
-  const driverByName = new Map(driverList.map((d) => [d.name, d]));
-  const trackIds = new Set(trackList.map((t) => t.id));
-  const seasonCounts = meta.success ? meta.data.seasons : [];
-  const firstEra = meta.success ? meta.data.eras.map((e) => e.from).sort()[0] : undefined;
-
-  const races: Race[] = [];
-  const seenIds = new Map<string, number>();
-  const seenDays = new Map<string, number>();
-  for (const { record, line } of records) {
-    const parsed = raceRowSchema.safeParse(record);
-    if (!parsed.success) {
-      problems.push(...zodProblems(racesName, parsed.error, line));
-      continue;
-    }
-    const row = parsed.data;
-    const at = (field: string, message: string) =>
-      problems.push({ file: racesName, row: line, field, message });
-    const winner = driverByName.get(row.winner);
-    const runnerUp = driverByName.get(row.runner_up);
-    if (!winner) at("winner", `unknown driver "${row.winner}" (add it to drivers.json or fix the spelling)`);
-    if (!runnerUp)
-      at("runner_up", `unknown driver "${row.runner_up}" (add it to drivers.json or fix the spelling)`);
-    if (winner && winner === runnerUp) at("runner_up", "is the same driver as the winner");
-    if (!trackIds.has(row.track)) at("track", `unknown track "${row.track}" (add it to tracks.json)`);
-    if (Number(row.date.slice(0, 4)) !== row.season)
-      at("date", `${row.date} is outside season ${row.season}`);
-    if (meta.success && row.date > meta.data.asOf) at("date", `${row.date} is after the dataset's asOf date`);
-    if (firstEra && row.date < firstEra) at("date", `${row.date} is before every era (${firstEra})`);
-    const count = seasonCounts.find((s) => s.season === row.season);
-    if (count && (row.date < count.from || row.date > count.through))
-      at("date", `${row.date} is outside season ${row.season} (${count.from} to ${count.through})`);
-    const previous = seenIds.get(row.id);
-    if (previous !== undefined) at("id", `duplicate race id "${row.id}" (also on row ${previous})`);
-    const day = `${row.date} ${row.track}`;
-    const sameDay = seenDays.get(day);
-    if (sameDay !== undefined) at("date", `duplicate race: row ${sameDay} is the same track on the same day`);
-    seenIds.set(row.id, line);
-    seenDays.set(day, line);
-    if (!winner || !runnerUp) continue;
-    races.push({
-      id: row.id,
-      date: row.date,
-      season: row.season,
-      trackId: row.track,
-      raceName: row.race_name,
-      label: row.label,
-      winnerId: winner.id,
-      runnerUpId: runnerUp.id,
-      marginMs: row.margin,
-      lists: row.lists,
-      note: row.note,
-      source: row.source,
-    });
-  }
-  if (records.length === 0 && !problems.some((p) => p.file === racesName))
-    problems.push({ file: racesName, field: "(file)", message: "holds no races" });
-
-  if (problems.length > 0 || !meta.success) throw new DataError(problems);
-  const m = meta.data;
-  return buildDataset({
-    meta: {
-      title: m.title,
-      asOf: m.asOf,
-      sourceName: m.source.name,
-      sourceFile: m.source.file,
-      verification: m.source.verification,
-    },
-    races,
-    drivers: driverList,
-    tracks: trackList,
-    eras: m.eras,
-    coverage: m.coverage.map((c) => ({
-      id: c.id,
-      from: c.from,
-      to: c.to,
-      maxMarginMs: c.maxMargin,
-      description: c.description,
-    })),
-    seasons: m.seasons,
-  });
+  // The validator pulls in zod and the CSV parser: load it only when there is validating to do.
+  const { validateDataFiles } = await import("./validate.js");
+  const parts = validateDataFiles(dir, files);
+  if (snapshot) await writeSnapshot(snapshot, parts);
+  return buildDataset(parts);
 }
 
-function checkUnique(
-  list: readonly { id: string; name: string }[],
-  file: string,
-  key: string,
-  out: DataProblem[],
-) {
-  const seen = new Set<string>();
-  for (const [i, item] of list.entries()) {
-    if (seen.has(item.id)) out.push({ file, field: `${key}.${i}.id`, message: `duplicate id "${item.id}"` });
-    seen.add(item.id);
+/** Best effort: a read-only install simply validates every time. */
+async function writeSnapshot(file: string, parts: DatasetParts): Promise<void> {
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    await writeFile(temp, JSON.stringify(parts));
+    await rename(temp, file);
+  } catch {
+    // Not being able to cache is not an error.
   }
 }
