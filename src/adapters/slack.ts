@@ -1,6 +1,229 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { App, type AuthorizeResult, HTTPReceiver, type RespondArguments } from "@slack/bolt";
+import type { Logger } from "pino";
+import type { Config } from "../config.js";
+import { apologyAnswer } from "../core/respond.js";
+import { type HttpServer, MAX_BODY_BYTES, sendJson } from "../http/server.js";
+import { type SlackMessage, toSlackMessage } from "../render/slack.js";
+import type { Runtime } from "../runtime.js";
+import { ACTION_ID_PREFIX } from "../slack/action-value.js";
+import { boltLogger } from "../slack/bolt-logger.js";
+import { answerButton, answerSlashCommand, hashUser, type RespondStep } from "../slack/interactions.js";
 import type { Adapter, AdapterDeps } from "./adapter.js";
 
-// PLACEHOLDER until the platform issue lands: refuses to start rather than pretend.
-export function createSlackAdapter(_deps: AdapterDeps): Adapter {
-  throw new Error("slack adapter is not built yet");
+/** Where Slack posts slash commands and button clicks in HTTP mode. */
+export const SLACK_EVENTS_PATH = "/slack/events";
+
+/** Slack gives up on an ack after 3 s; anything near that is worth a warning in the log. */
+const ACK_WARN_MS = 2_000;
+
+/** Options that only tests and unusual deployments need. */
+export interface SlackAdapterOptions {
+  /**
+   * Base URL of Slack's Web API (default https://slack.com/api/). Answering never calls it; tests
+   * point it at a loopback server to prove that no call is made.
+   */
+  readonly slackApiUrl?: string;
+}
+
+/** The last-resort reply when even the apology cannot be rendered. */
+const PLAIN_APOLOGY: SlackMessage = {
+  response_type: "ephemeral",
+  text: "Sorry, I couldn't answer that just now. The problem has been logged; please try again.",
+  blocks: [],
+};
+
+/** Our payloads are a strict subset of Block Kit; Bolt's type is the whole of chat.postMessage. */
+function toArguments(step: SlackMessage | RespondStep): RespondArguments {
+  return ("blocks" in step ? { ...step, blocks: [...step.blocks] } : { ...step }) as RespondArguments;
+}
+
+/**
+ * Bolt asks `authorize` for tokens before every listener. Answering from our own configuration
+ * means Bolt never calls auth.test, so a slash command is answered with no route to Slack at all.
+ */
+function authorizeFrom(config: Config): () => Promise<AuthorizeResult> {
+  const result: AuthorizeResult = {
+    ...(config.SLACK_BOT_TOKEN ? { botToken: config.SLACK_BOT_TOKEN } : {}),
+    ...(config.SLACK_BOT_ID ? { botId: config.SLACK_BOT_ID } : {}),
+    ...(config.SLACK_BOT_USER_ID ? { botUserId: config.SLACK_BOT_USER_ID } : {}),
+  };
+  return async () => ({ ...result });
+}
+
+/** Wires the listeners: one for every slash command, one for our buttons, one for Bolt's errors. */
+function listen(app: App, runtime: Runtime, log: Logger, hashKey: string, pending: Set<Promise<void>>): void {
+  app.command(/^\/.+/, async ({ command, ack }) => {
+    const started = performance.now();
+    const user = hashUser(hashKey, command.team_id, command.user_id);
+    let acked = false;
+    try {
+      const context = runtime.context("slack");
+      const reply = answerSlashCommand(context, command.command, command.text ?? "", log, {
+        platform: "slack",
+        user,
+      });
+      await ack(toArguments(reply.message));
+      acked = true;
+      const latencyMs = Math.round(performance.now() - started);
+      log[latencyMs > ACK_WARN_MS ? "warn" : "info"](
+        {
+          platform: "slack",
+          kind: "command",
+          command: reply.outcome.command ?? command.command,
+          options: reply.options,
+          outcome: reply.outcome.status,
+          ephemeral: reply.message.response_type === "ephemeral",
+          latencyMs,
+          user,
+        },
+        "slack interaction",
+      );
+    } catch (error) {
+      log.error(
+        { err: error, platform: "slack", kind: "command", command: command.command, user },
+        "slack command failed",
+      );
+      if (!acked) await ack(toArguments(apology(runtime))).catch(() => {});
+    }
+  });
+
+  app.action(new RegExp(`^${ACTION_ID_PREFIX}`), async ({ ack, body, action, respond }) => {
+    const started = performance.now();
+    await ack();
+    const user = hashUser(hashKey, body.team?.id, body.user?.id);
+    const work = (async () => {
+      const value = "value" in action && typeof action.value === "string" ? action.value : undefined;
+      const container = (body as { container?: { is_ephemeral?: boolean } }).container;
+      const reply = answerButton(runtime.context("slack"), value, container?.is_ephemeral === true, log, {
+        platform: "slack",
+        user,
+      });
+      let delivered = true;
+      for (const step of reply.steps) {
+        try {
+          await respond(toArguments(step));
+        } catch (error) {
+          // An expired response_url or a refused payload: log it; the process carries on.
+          delivered = false;
+          log.error({ err: error, platform: "slack", kind: "action", user }, "slack respond() failed");
+          break;
+        }
+      }
+      log.info(
+        {
+          platform: "slack",
+          kind: "action",
+          action: reply.kind,
+          command: reply.outcome.command,
+          line: reply.line,
+          outcome: reply.outcome.status,
+          delivered,
+          latencyMs: Math.round(performance.now() - started),
+          user,
+        },
+        "slack interaction",
+      );
+    })().catch((error: unknown) => {
+      log.error({ err: error, platform: "slack", kind: "action", user }, "slack action failed");
+    });
+    pending.add(work);
+    try {
+      await work;
+    } finally {
+      pending.delete(work);
+    }
+  });
+
+  app.error(async (error) => {
+    log.error({ err: error, platform: "slack" }, "slack error");
+  });
+}
+
+function apology(runtime: Runtime): SlackMessage {
+  try {
+    return toSlackMessage(apologyAnswer(runtime.context("slack")));
+  } catch {
+    return PLAIN_APOLOGY;
+  }
+}
+
+/** Hands a request on the shared server to Bolt's receiver; resolves once the response is done. */
+function mount(http: HttpServer, receiver: HTTPReceiver, log: Logger): void {
+  http.route("POST", SLACK_EVENTS_PATH, (req: IncomingMessage, res: ServerResponse) => {
+    return new Promise<void>((resolve) => {
+      res.once("close", () => resolve());
+      try {
+        receiver.requestListener(req, res);
+      } catch (error) {
+        log.error({ err: error, platform: "slack" }, "slack request could not be dispatched");
+        if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
+        resolve();
+      }
+    });
+  });
+}
+
+/**
+ * The Slack adapter: Socket Mode when an app-level token is configured, otherwise HTTP mode on the
+ * shared server at POST /slack/events, with Bolt's receiver checking every request's signature.
+ */
+export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptions = {}): Adapter {
+  const { config, runtime, http } = deps;
+  const log = deps.log.child({ adapter: "slack" });
+  const logger = boltLogger(log);
+  const authorize = authorizeFrom(config);
+  const clientOptions = options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {};
+  const pending = new Set<Promise<void>>();
+  const hashKey = config.SLACK_SIGNING_SECRET ?? config.SLACK_APP_TOKEN ?? "photo-finish";
+
+  if (config.SLACK_APP_TOKEN) {
+    const app = new App({
+      socketMode: true,
+      appToken: config.SLACK_APP_TOKEN,
+      authorize,
+      logger,
+      clientOptions,
+    });
+    listen(app, runtime, log, hashKey, pending);
+    let started = false;
+    return {
+      name: "slack-socket",
+      async start() {
+        await app.start();
+        started = true;
+        log.info("Slack connected (Socket Mode)");
+      },
+      async stop() {
+        await Promise.allSettled(pending);
+        if (started) await app.stop();
+        started = false;
+      },
+    };
+  }
+
+  const signingSecret = config.SLACK_SIGNING_SECRET;
+  if (!signingSecret)
+    throw new Error("Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)");
+  if (!http) throw new Error("Slack HTTP mode needs the shared HTTP server");
+  const receiver = new HTTPReceiver({
+    signingSecret,
+    endpoints: SLACK_EVENTS_PATH,
+    logger,
+    // Ack first, then work: the ack is the HTTP response, sent as soon as the listener calls it.
+    processBeforeResponse: false,
+    bodyLimit: MAX_BODY_BYTES,
+  });
+  const app = new App({ receiver, authorize, logger, clientOptions });
+  listen(app, runtime, log, hashKey, pending);
+  return {
+    name: "slack-http",
+    async start() {
+      mount(http, receiver, log);
+      log.info({ path: SLACK_EVENTS_PATH }, "Slack requests accepted (HTTP mode)");
+    },
+    async stop() {
+      await Promise.allSettled(pending);
+    },
+  };
 }
