@@ -78,6 +78,9 @@ export async function start(): Promise<number> {
     return 0;
   }
 
+  // discord.js re-emits listener rejections, and SDKs retry in the background: a stray rejection is
+  // logged with its stack, never allowed to take the bot down.
+  process.on("unhandledRejection", (reason) => log.error({ err: reason }, "unhandled promise rejection"));
   const http = on.discordHttp || on.slackHttp ? new HttpServer(log) : undefined;
   const adapters = await createAdapters({ config, runtime, log, http });
   http?.route("GET", "/healthz", (_req, res) =>
@@ -88,15 +91,8 @@ export async function start(): Promise<number> {
       adapters: adapters.map((a) => a.name),
     }),
   );
-  for (const adapter of adapters) await adapter.start();
-  if (http) {
-    const address = await http.listen(config.PORT, config.HOST);
-    log.info({ host: address.address, port: address.port }, "HTTP server listening");
-  }
-  log.info({ adapters: adapters.map((a) => a.name), asOf: runtime.data.meta.asOf }, "Photo Finish is up");
-
-  process.on("SIGHUP", () => void runtime.reload());
-  return new Promise((resolve) => {
+  // Signals are handled from here on, so a stop that arrives while connecting is still clean.
+  const stopped = new Promise<number>((resolve) => {
     let stopping = false;
     const stop = async (signal: string) => {
       if (stopping) return;
@@ -115,4 +111,13 @@ export async function start(): Promise<number> {
     process.once("SIGTERM", () => void stop("SIGTERM"));
     process.once("SIGINT", () => void stop("SIGINT"));
   });
+  process.on("SIGHUP", () => void runtime.reload());
+
+  for (const adapter of adapters) await adapter.start();
+  if (http) {
+    const address = await http.listen(config.PORT, config.HOST);
+    log.info({ host: address.address, port: address.port }, "HTTP server listening");
+  }
+  log.info({ adapters: adapters.map((a) => a.name), asOf: runtime.data.meta.asOf }, "Photo Finish is up");
+  return stopped;
 }

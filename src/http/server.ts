@@ -101,8 +101,15 @@ export class HttpServer {
 
   /** Stops accepting connections and waits for in-flight requests to finish. */
   close(): Promise<void> {
+    if (!this.#server.listening) return Promise.resolve();
     return new Promise((resolve) => {
-      this.#server.close(() => resolve());
+      // A kept-alive connection turns idle only once its last response is sent: keep closing idle
+      // ones until the server is done, so shutdown does not wait out the keep-alive timeout.
+      const sweep = setInterval(() => this.#server.closeIdleConnections(), 50);
+      this.#server.close(() => {
+        clearInterval(sweep);
+        resolve();
+      });
       this.#server.closeIdleConnections();
     });
   }

@@ -1,0 +1,66 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { BIN, cleanEnv } from "./cli.js";
+
+/** A real `photo-finish` process serving HTTP on loopback, with its logs collected. */
+export interface ServerProcess {
+  readonly child: ChildProcess;
+  readonly baseUrl: string;
+  /** Everything written to stderr so far (JSON log lines). */
+  logs(): string;
+  /** Parsed log lines so far. */
+  logLines(): Record<string, unknown>[];
+  /** Resolves with the exit code. */
+  exited: Promise<number | null>;
+  /** Waits until a log line matches. */
+  waitForLog(
+    predicate: (line: Record<string, unknown>) => boolean,
+    timeoutMs?: number,
+  ): Promise<Record<string, unknown>>;
+}
+
+/** Starts the bin with the given environment on 127.0.0.1 and a free port; resolves once it listens. */
+export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [BIN], {
+    cwd: mkdtempSync(path.join(tmpdir(), "photo-finish-server-")),
+    env: cleanEnv({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env }),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  const waiters: (() => void)[] = [];
+  child.stderr?.on("data", (chunk) => {
+    stderr += chunk;
+    for (const wake of waiters.splice(0)) wake();
+  });
+  child.stdout?.resume();
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const logLines = () =>
+    stderr
+      .split("\n")
+      .filter((l) => l.startsWith("{"))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+  const waitForLog = async (predicate: (line: Record<string, unknown>) => boolean, timeoutMs = 15_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = logLines().find(predicate);
+      if (found) return found;
+      if (Date.now() > deadline || child.exitCode !== null)
+        throw new Error(`no matching log line; exit ${child.exitCode}; logs:\n${stderr}`);
+      await new Promise<void>((resolve) => {
+        waiters.push(resolve);
+        setTimeout(resolve, 200);
+      });
+    }
+  };
+  const listening = await waitForLog((l) => l.msg === "HTTP server listening");
+  return {
+    child,
+    baseUrl: `http://127.0.0.1:${listening.port}`,
+    logs: () => stderr,
+    logLines,
+    exited,
+    waitForLog,
+  };
+}
