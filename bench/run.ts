@@ -1,6 +1,7 @@
 import { loadDataset } from "../src/data/load.js";
 import { benchAsk } from "./cli.js";
 import { benchCommands, type CommandFigure } from "./commands.js";
+import { benchHttp } from "./http.js";
 import { ms, printTable } from "./stats.js";
 import { makeSyntheticDataset } from "./synthetic.js";
 
@@ -39,7 +40,31 @@ async function main(): Promise<void> {
     `\nphoto-finish ask: median ${ms(ask.askMs)} ms; bare node -e 0: ${ms(ask.nodeMs)} ms; ratio ${ask.ratio.toFixed(2)}×`,
   );
 
-  if (json) console.log(JSON.stringify({ commands: commandFigures, ask }, null, 2));
+  const total = quick ? 500 : 3000;
+  log(
+    `\nHTTP endpoints on 127.0.0.1, ${total} signed requests each, 16 in flight (ours and baselines alternate)`,
+  );
+  const http = await benchHttp(total, 16);
+  if (!json) {
+    printTable(
+      ["endpoint", "req/s", "p50 ms", "p99 ms", "errors"],
+      [http.slack.ours, http.slack.bare, http.discord.ours, http.discord.bare].map((f) => [
+        f.target,
+        f.perSecond.toFixed(0),
+        ms(f.p50Ms),
+        ms(f.p99Ms),
+        String(f.errors),
+      ]),
+    );
+    log(
+      `Slack: ${http.slack.ratio.toFixed(2)}× the bare Bolt app; Discord: ${http.discord.ratio.toFixed(2)}× the bare server`,
+    );
+    log(
+      `resident memory of the bot (Discord HTTP + Slack HTTP loaded): ${http.rss.afterStartMb.toFixed(1)} MB after start, ${http.rss.afterLoadMb.toFixed(1)} MB after the load`,
+    );
+  }
+
+  if (json) console.log(JSON.stringify({ commands: commandFigures, ask, http }, null, 2));
 }
 
 main().catch((error) => {
