@@ -1,6 +1,72 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { APIInteraction } from "discord.js";
+import { fromApiInteraction, handleInteraction, logInteraction } from "../discord/interactions.js";
+import { publicKeyFromHex, verifyDiscordRequest } from "../discord/verify.js";
+import { readBody, sendJson } from "../http/server.js";
 import type { Adapter, AdapterDeps } from "./adapter.js";
 
-// PLACEHOLDER until the platform issue lands: refuses to start rather than pretend.
-export function createDiscordHttpAdapter(_deps: AdapterDeps): Adapter {
-  throw new Error("discord-http adapter is not built yet");
+/** Where Discord posts interactions; set it as the Interactions Endpoint URL in the developer portal. */
+export const DISCORD_INTERACTIONS_PATH = "/discord/interactions";
+
+function isInteraction(value: unknown): value is APIInteraction {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { type?: unknown }).type === "number" &&
+    ((value as { type: number }).type === 1 || typeof (value as { data?: unknown }).data === "object")
+  );
+}
+
+/**
+ * Discord over HTTP (DISCORD_PUBLIC_KEY): POST /discord/interactions on the shared server. Each
+ * request is verified (Ed25519 over timestamp + raw body, recent timestamp) and answered inline with
+ * the same handler as the gateway; answers come from memory in milliseconds, far inside Discord's 3 s.
+ */
+export function createDiscordHttpAdapter(deps: AdapterDeps): Adapter {
+  const { config, runtime, http } = deps;
+  const log = deps.log.child({ adapter: "discord-http" });
+  if (!config.DISCORD_PUBLIC_KEY) throw new Error("the Discord HTTP endpoint needs DISCORD_PUBLIC_KEY");
+  if (!http) throw new Error("the Discord HTTP endpoint needs the shared HTTP server");
+  const key = publicKeyFromHex(config.DISCORD_PUBLIC_KEY);
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const startedAt = performance.now();
+    const body = await readBody(req);
+    const failure = verifyDiscordRequest(
+      key,
+      { signature: req.headers["x-signature-ed25519"], timestamp: req.headers["x-signature-timestamp"] },
+      body,
+    );
+    if (failure) {
+      // Discord itself probes the endpoint with bad signatures when the URL is saved: expected, so not a warning.
+      log.info({ reason: failure }, "refused an unsigned or badly signed interaction");
+      sendJson(res, 401, { error: "invalid request signature" });
+      return;
+    }
+    let payload: unknown;
+    try {
+      payload = JSON.parse(body.toString("utf8"));
+    } catch {
+      payload = undefined;
+    }
+    if (!isInteraction(payload)) {
+      log.warn("signed request that is not an interaction");
+      sendJson(res, 400, { error: "not an interaction" });
+      return;
+    }
+    const input = fromApiInteraction(payload);
+    const handled = handleInteraction(input, runtime.context("discord"), log);
+    sendJson(res, 200, handled.response);
+    logInteraction(log, "http", input, handled, startedAt);
+  }
+
+  return {
+    name: "discord-http",
+    async start() {
+      http.route("POST", DISCORD_INTERACTIONS_PATH, handle);
+      log.info({ path: DISCORD_INTERACTIONS_PATH }, "Discord interactions endpoint ready");
+    },
+    // The shared server waits for in-flight requests when main closes it; nothing else is held here.
+    async stop() {},
+  };
 }

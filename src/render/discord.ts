@@ -79,7 +79,7 @@ export interface PageView {
 }
 
 /** The message part of an interaction response (reply or update). */
-export type DiscordMessage = APIInteractionResponseCallbackData & {
+export type DiscordMessage = Omit<APIInteractionResponseCallbackData, "embeds" | "components"> & {
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIButtonComponent>[];
 };

@@ -1,0 +1,105 @@
+import type {
+  APIApplicationCommandBasicOption,
+  APIApplicationCommandOptionChoice,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord.js";
+import type { Command } from "../core/command.js";
+import type { OptionSpec } from "../core/options.js";
+import {
+  CHOICE_NAME_MAX,
+  COMMAND_DESCRIPTION_MAX,
+  COMMAND_NAME_MAX,
+  OPTION_CHOICES_MAX,
+} from "../render/discord-limits.js";
+import { truncate } from "../render/discord-text.js";
+
+// Spelled out rather than imported so this module loads no Discord code; the type checker holds
+// them to discord-api-types' enums.
+const CHAT_INPUT = 1;
+const OPTION_STRING = 3;
+const OPTION_INTEGER = 4;
+const OPTION_NUMBER = 10;
+
+/** Longest free text a name option takes (the parser rejects longer as "too long to be a name"). */
+export const NAME_OPTION_MAX_LENGTH = 100;
+
+/** An era as registration offers it: the id the parser accepts, and a readable name. */
+export interface EraChoice {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** The eras registration offers when no dataset is at hand; the dataset's own list is preferred. */
+export const DEFAULT_ERAS: readonly EraChoice[] = [
+  { id: "nextgen", name: "Next Gen era" },
+  { id: "all", name: "All (since 1993)" },
+];
+
+function choice(name: string, value: string): APIApplicationCommandOptionChoice<string> {
+  return { name: truncate(name, CHOICE_NAME_MAX), value: value.slice(0, CHOICE_NAME_MAX) };
+}
+
+/** One declared option as Discord registers it: typed, bounded, with choices or autocomplete. */
+export function optionJson(
+  name: string,
+  spec: OptionSpec,
+  eras: readonly EraChoice[],
+): APIApplicationCommandBasicOption {
+  const base = {
+    name: name.toLowerCase().slice(0, COMMAND_NAME_MAX),
+    description: truncate(spec.description, COMMAND_DESCRIPTION_MAX),
+    required: spec.required === true,
+  };
+  const bounds = {
+    ...(spec.min === undefined ? {} : { min_value: spec.min }),
+    ...(spec.max === undefined ? {} : { max_value: spec.max }),
+  };
+  switch (spec.kind) {
+    case "integer":
+    case "season":
+      return { ...base, type: OPTION_INTEGER, ...bounds };
+    case "seconds":
+      return { ...base, type: OPTION_NUMBER, ...bounds };
+    case "era":
+      return {
+        ...base,
+        type: OPTION_STRING,
+        choices: eras.slice(0, OPTION_CHOICES_MAX).map((era) => choice(era.name, era.id)),
+      };
+    case "choice":
+      return {
+        ...base,
+        type: OPTION_STRING,
+        choices: (spec.choices ?? []).slice(0, OPTION_CHOICES_MAX).map((c) => choice(c.name, c.value)),
+      };
+    // Names and the help topic are typed freely with suggestions as the user types: a fixed list
+    // would cap drivers at 25, and autocomplete still lets a fan type a name we can fuzzy-match.
+    case "driver":
+    case "track":
+    case "text":
+      return { ...base, type: OPTION_STRING, autocomplete: true, max_length: NAME_OPTION_MAX_LENGTH };
+  }
+}
+
+/**
+ * Every command of the registry as Discord's bulk-overwrite body. Required options come first, as
+ * Discord demands; otherwise the registry's order is kept, so Discord's form reads like the usage line.
+ */
+export function buildCommandJson(
+  commands: readonly Command[],
+  eras: readonly EraChoice[] = DEFAULT_ERAS,
+): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+  return commands.map((command) => {
+    const entries = Object.entries(command.options);
+    const ordered = [
+      ...entries.filter(([, spec]) => spec.required),
+      ...entries.filter(([, spec]) => !spec.required),
+    ];
+    return {
+      type: CHAT_INPUT,
+      name: command.name.toLowerCase().slice(0, COMMAND_NAME_MAX),
+      description: truncate(command.description, COMMAND_DESCRIPTION_MAX),
+      options: ordered.map(([name, spec]) => optionJson(name, spec, eras)),
+    };
+  });
+}

@@ -1,0 +1,314 @@
+import { createHmac, randomBytes } from "node:crypto";
+import type { APIApplicationCommandOptionChoice, APIInteraction, APIInteractionResponse } from "discord.js";
+import type { Logger } from "pino";
+import type { Answer } from "../core/answer.js";
+import type { Command, CommandContext } from "../core/command.js";
+import type { RawValue } from "../core/options.js";
+import { validateOptions } from "../core/parse.js";
+import { footerOf } from "../core/present.js";
+import { answerFailure, answerInvocation, answerLine, apologyAnswer, type Outcome } from "../core/respond.js";
+import { toDiscordResponse } from "../render/discord.js";
+import { AUTOCOMPLETE_CHOICES_MAX, CHOICE_NAME_MAX } from "../render/discord-limits.js";
+import { truncate } from "../render/discord-text.js";
+import { decodeButton } from "./custom-id.js";
+
+// Protocol numbers, spelled out so the HTTP path loads no Discord code.
+const INTERACTION_PING = 1;
+const INTERACTION_COMMAND = 2;
+const INTERACTION_COMPONENT = 3;
+const INTERACTION_AUTOCOMPLETE = 4;
+const RESPONSE_PONG = 1;
+const RESPONSE_AUTOCOMPLETE = 8;
+
+/** One option value as Discord delivers it (top-level options only: no subcommands here). */
+export interface OptionInput {
+  readonly name: string;
+  readonly value?: RawValue;
+  readonly focused?: boolean;
+}
+
+/**
+ * An interaction reduced to what answering it needs, the same whether it came over the gateway
+ * (discord.js objects) or HTTP (raw JSON). The user id is kept only to be hashed for the log.
+ */
+export type InteractionInput =
+  | { readonly kind: "ping" }
+  | {
+      readonly kind: "command" | "autocomplete";
+      readonly name: string;
+      readonly options: readonly OptionInput[];
+      readonly userId?: string;
+    }
+  | { readonly kind: "button"; readonly customId: string; readonly userId?: string }
+  | { readonly kind: "unsupported"; readonly type: number; readonly userId?: string };
+
+/** What handling produced: the exact response to send, and the facts for the interaction's log line. */
+export interface Handled {
+  readonly response: APIInteractionResponse;
+  readonly kind: InteractionInput["kind"];
+  readonly command: string | undefined;
+  readonly options: Readonly<Record<string, unknown>> | undefined;
+  /** answered / rejected / failed as for every platform, plus `suggested` for autocomplete. */
+  readonly outcome: Outcome["status"] | "suggested" | "pong";
+}
+
+/** Reads a raw interaction (HTTP endpoint) into the shared shape. */
+export function fromApiInteraction(raw: APIInteraction): InteractionInput {
+  const userId = raw.member?.user.id ?? raw.user?.id;
+  const who = userId === undefined ? {} : { userId };
+  switch (raw.type) {
+    case INTERACTION_PING:
+      return { kind: "ping" };
+    case INTERACTION_COMMAND:
+    case INTERACTION_AUTOCOMPLETE: {
+      const data = raw.data as { name: string; options?: readonly OptionInput[] };
+      return {
+        kind: raw.type === INTERACTION_COMMAND ? "command" : "autocomplete",
+        name: String(data.name),
+        options: (data.options ?? []).map((o) => ({
+          name: String(o.name),
+          ...(o.value === undefined ? {} : { value: o.value }),
+          ...(o.focused ? { focused: true } : {}),
+        })),
+        ...who,
+      };
+    }
+    case INTERACTION_COMPONENT:
+      return { kind: "button", customId: String(raw.data.custom_id), ...who };
+    default:
+      return { kind: "unsupported", type: Number((raw as { type: unknown }).type), ...who };
+  }
+}
+
+/** Plain answer for something the bot cannot act on: a stale button, a command it no longer has. */
+function staleAnswer(context: CommandContext, title: string, summary: string): Answer {
+  return {
+    title,
+    summary,
+    figures: [],
+    notes: [],
+    footer: footerOf(context.data),
+    tone: "error",
+    ephemeral: true,
+  };
+}
+
+function findCommand(context: CommandContext, name: string): Command | undefined {
+  return context.commands.find((c) => c.name === name);
+}
+
+function answerCommand(
+  context: CommandContext,
+  input: { name: string; options: readonly OptionInput[] },
+  log: Logger,
+  details: Record<string, unknown>,
+): { outcome: Outcome; values: Readonly<Record<string, unknown>> | undefined } {
+  const command = findCommand(context, input.name);
+  if (!command) {
+    // Discord still shows commands registered by an older version until they are re-registered.
+    const answer = staleAnswer(
+      context,
+      "Unknown command",
+      `I no longer have /${input.name}. Type /help for the commands I answer.`,
+    );
+    return { outcome: { answer, status: "rejected", command: input.name }, values: undefined };
+  }
+  const raw: Record<string, RawValue> = {};
+  for (const option of input.options) if (option.value !== undefined) raw[option.name] = option.value;
+  let values: Readonly<Record<string, unknown>>;
+  try {
+    values = validateOptions(command, raw, context.data);
+  } catch (error) {
+    return {
+      outcome: answerFailure(context, error, log, { command: command.name, options: raw, ...details }),
+      values: raw,
+    };
+  }
+  return { outcome: answerInvocation(context, { command, values }, log, details), values };
+}
+
+/** Suggestions for the option being typed: names best first, at most 25, each within Discord's 100. */
+export function suggest(
+  context: CommandContext,
+  commandName: string,
+  options: readonly OptionInput[],
+): APIApplicationCommandOptionChoice<string>[] {
+  const focused = options.find((o) => o.focused);
+  const spec = focused ? findCommand(context, commandName)?.options[focused.name] : undefined;
+  if (!focused || !spec) return [];
+  const typed = String(focused.value ?? "");
+  let names: string[];
+  switch (spec.kind) {
+    case "driver":
+      names = context.data.driverNames.suggest(typed, AUTOCOMPLETE_CHOICES_MAX).map((d) => d.name);
+      break;
+    case "track":
+      names = context.data.trackNames.suggest(typed, AUTOCOMPLETE_CHOICES_MAX).map((t) => t.name);
+      break;
+    case "text": {
+      // The one free-text option is /help's topic: offer command names, those starting with the text first.
+      const wanted = typed.trim().replace(/^\//, "").toLowerCase();
+      const all = context.commands.map((c) => c.name);
+      names = [
+        ...all.filter((n) => n.startsWith(wanted)),
+        ...all.filter((n) => !n.startsWith(wanted) && n.includes(wanted)),
+      ];
+      break;
+    }
+    default:
+      names = [];
+  }
+  const seen = new Set<string>();
+  const choices: APIApplicationCommandOptionChoice<string>[] = [];
+  for (const name of names) {
+    const value = name.slice(0, CHOICE_NAME_MAX);
+    if (seen.has(value)) continue;
+    seen.add(value);
+    choices.push({ name: truncate(name, CHOICE_NAME_MAX), value });
+    if (choices.length === AUTOCOMPLETE_CHOICES_MAX) break;
+  }
+  return choices;
+}
+
+function answerButton(
+  context: CommandContext,
+  customId: string,
+  log: Logger,
+  details: Record<string, unknown>,
+): { response: APIInteractionResponse; outcome: Outcome } {
+  const action = decodeButton(customId);
+  if (!action) {
+    const answer = staleAnswer(
+      context,
+      "That button has expired",
+      "I can't tell what that button was for any more. Run the command again for fresh buttons.",
+    );
+    return {
+      response: toDiscordResponse(answer),
+      outcome: { answer, status: "rejected", command: undefined },
+    };
+  }
+  const outcome = answerLine(context, action.line, log, details);
+  // A page turn replaces the message it was clicked on; if the command no longer answers (the data
+  // or the bot changed since), the user gets a private note and the old message stays as it was.
+  if (action.kind === "page" && outcome.status === "answered")
+    return { response: toDiscordResponse(outcome.answer, action.page - 1, "update"), outcome };
+  return { response: toDiscordResponse(outcome.answer), outcome };
+}
+
+/**
+ * Answers one interaction, for the gateway and the HTTP endpoint alike. Never throws: a bug becomes
+ * a logged stack and a private apology (or no suggestions, for autocomplete), so every interaction
+ * gets exactly one response.
+ */
+export function handleInteraction(input: InteractionInput, context: CommandContext, log: Logger): Handled {
+  const details = { platform: "discord" };
+  try {
+    switch (input.kind) {
+      case "ping":
+        return {
+          response: { type: RESPONSE_PONG },
+          kind: "ping",
+          command: undefined,
+          options: undefined,
+          outcome: "pong",
+        };
+      case "command": {
+        const { outcome, values } = answerCommand(context, input, log, details);
+        return {
+          response: toDiscordResponse(outcome.answer),
+          kind: "command",
+          command: input.name,
+          options: values,
+          outcome: outcome.status,
+        };
+      }
+      case "autocomplete":
+        return {
+          response: {
+            type: RESPONSE_AUTOCOMPLETE,
+            data: { choices: suggest(context, input.name, input.options) },
+          },
+          kind: "autocomplete",
+          command: input.name,
+          options: Object.fromEntries(input.options.map((o) => [o.name, o.value])),
+          outcome: "suggested",
+        };
+      case "button": {
+        const { response, outcome } = answerButton(context, input.customId, log, details);
+        return {
+          response,
+          kind: "button",
+          command: outcome.command,
+          options: { customId: input.customId },
+          outcome: outcome.status,
+        };
+      }
+      case "unsupported": {
+        const answer = staleAnswer(
+          context,
+          "Not supported",
+          "Photo Finish answers slash commands and its own buttons.",
+        );
+        return {
+          response: toDiscordResponse(answer),
+          kind: "unsupported",
+          command: undefined,
+          options: undefined,
+          outcome: "rejected",
+        };
+      }
+    }
+  } catch (error) {
+    log.error({ err: error, ...details, kind: input.kind }, "discord interaction failed");
+    return {
+      response:
+        input.kind === "autocomplete"
+          ? { type: RESPONSE_AUTOCOMPLETE, data: { choices: [] } }
+          : input.kind === "ping"
+            ? { type: RESPONSE_PONG }
+            : toDiscordResponse(apologyAnswer(context)),
+      kind: input.kind,
+      command: undefined,
+      options: undefined,
+      outcome: "failed",
+    };
+  }
+}
+
+// Per-process key: log lines from one run can be tied to one user, but the hash cannot be reversed
+// by hashing known user ids, and nothing links users across restarts.
+const USER_HASH_KEY = randomBytes(32);
+
+/** A short, non-reversible stand-in for a user id in logs. */
+export function hashUser(userId: string | undefined): string | undefined {
+  return userId === undefined
+    ? undefined
+    : createHmac("sha256", USER_HASH_KEY).update(userId).digest("hex").slice(0, 12);
+}
+
+/** Writes the one structured log line each interaction gets. */
+export function logInteraction(
+  log: Logger,
+  transport: "gateway" | "http",
+  input: InteractionInput,
+  handled: Handled,
+  startedAt: number,
+): void {
+  const userId = "userId" in input ? input.userId : undefined;
+  // Autocomplete fires on every keystroke: at info it would drown the interactions people finish.
+  const level = handled.outcome === "failed" ? "warn" : handled.kind === "autocomplete" ? "debug" : "info";
+  log[level](
+    {
+      platform: "discord",
+      transport,
+      kind: handled.kind,
+      command: handled.command,
+      options: handled.options,
+      outcome: handled.outcome,
+      ms: Math.round((performance.now() - startedAt) * 10) / 10,
+      user: hashUser(userId),
+    },
+    "interaction",
+  );
+}

@@ -1,0 +1,42 @@
+import { createPublicKey, type KeyObject, verify } from "node:crypto";
+
+/** DER header of an Ed25519 SubjectPublicKeyInfo; the raw 32-byte key follows it. */
+const ED25519_SPKI_PREFIX = Buffer.from("302a300506032b6570032100", "hex");
+
+/**
+ * How far a request's timestamp may be from our clock. Discord signs each request when it sends it;
+ * a captured request replayed later than this is refused even though its signature is valid.
+ */
+export const SIGNATURE_MAX_AGE_SECONDS = 5 * 60;
+
+/** Why a request was refused (for the log; the caller only ever answers 401). */
+export type VerifyFailure = "missing" | "malformed" | "stale" | "mismatch";
+
+/** Turns the application's public key (64 hex characters, General Information page) into a key object. */
+export function publicKeyFromHex(hex: string): KeyObject {
+  if (!/^[0-9a-f]{64}$/i.test(hex)) throw new Error("a Discord public key is 64 hex characters");
+  return createPublicKey({
+    key: Buffer.concat([ED25519_SPKI_PREFIX, Buffer.from(hex, "hex")]),
+    format: "der",
+    type: "spki",
+  });
+}
+
+/**
+ * Checks Discord's Ed25519 signature over `timestamp + rawBody`, and that the timestamp is recent.
+ * Returns undefined when the request is genuine, or why it is not.
+ */
+export function verifyDiscordRequest(
+  key: KeyObject,
+  headers: { signature: string | string[] | undefined; timestamp: string | string[] | undefined },
+  rawBody: Buffer,
+  nowSeconds: number = Date.now() / 1000,
+): VerifyFailure | undefined {
+  const { signature, timestamp } = headers;
+  if (typeof signature !== "string" || typeof timestamp !== "string" || signature === "" || timestamp === "")
+    return "missing";
+  if (!/^[0-9a-f]{128}$/i.test(signature) || !/^\d{1,12}$/.test(timestamp)) return "malformed";
+  if (Math.abs(nowSeconds - Number(timestamp)) > SIGNATURE_MAX_AGE_SECONDS) return "stale";
+  const signed = Buffer.concat([Buffer.from(timestamp, "utf8"), rawBody]);
+  return verify(null, signed, key, Buffer.from(signature, "hex")) ? undefined : "mismatch";
+}

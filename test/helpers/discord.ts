@@ -1,0 +1,113 @@
+import { generateKeyPairSync, type KeyObject, sign } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import { createDiscordHttpAdapter } from "../../src/adapters/discord-http.js";
+import { loadConfig } from "../../src/config.js";
+import { loadDataset } from "../../src/data/load.js";
+import { HttpServer } from "../../src/http/server.js";
+import { silentLogger } from "../../src/log.js";
+import { Runtime } from "../../src/runtime.js";
+
+/** A Discord application's key pair, made fresh per test run: the test plays Discord. */
+export interface SigningKeys {
+  readonly privateKey: KeyObject;
+  /** The 64-hex public key as the developer portal shows it. */
+  readonly publicKeyHex: string;
+}
+
+export function makeKeys(): SigningKeys {
+  const { privateKey, publicKey } = generateKeyPairSync("ed25519");
+  // SPKI DER for Ed25519 is a 12-byte header followed by the raw 32-byte key.
+  const raw = publicKey.export({ format: "der", type: "spki" }).subarray(12);
+  return { privateKey, publicKeyHex: raw.toString("hex") };
+}
+
+/** Signs like Discord: Ed25519 over timestamp + raw body, hex encoded. */
+export function signBody(keys: SigningKeys, timestamp: string, body: string): string {
+  return sign(null, Buffer.from(timestamp + body), keys.privateKey).toString("hex");
+}
+
+/** The real HTTP adapter on the real shared server, on a free loopback port. */
+export interface DiscordEndpoint {
+  readonly url: string;
+  readonly keys: SigningKeys;
+  readonly runtime: Runtime;
+  close(): Promise<void>;
+  /** POSTs a signed interaction; `timestamp` overrides the clock (for stale-request tests). */
+  post(
+    interaction: unknown,
+    options?: { timestamp?: number; headers?: Record<string, string>; body?: string },
+  ): Promise<{ status: number; json: unknown }>;
+}
+
+export async function startDiscordEndpoint(): Promise<DiscordEndpoint> {
+  const keys = makeKeys();
+  const log = silentLogger();
+  const runtime = new Runtime(await loadDataset(), undefined, log);
+  const http = new HttpServer(log);
+  const config = loadConfig({ DISCORD_PUBLIC_KEY: keys.publicKeyHex, PORT: "0", HOST: "127.0.0.1" });
+  const adapter = createDiscordHttpAdapter({ config, runtime, log, http });
+  await adapter.start();
+  const address: AddressInfo = await http.listen(0, "127.0.0.1");
+  const url = `http://127.0.0.1:${address.port}/discord/interactions`;
+  return {
+    url,
+    keys,
+    runtime,
+    async close() {
+      await adapter.stop();
+      await http.close();
+    },
+    async post(interaction, options = {}) {
+      const body = options.body ?? JSON.stringify(interaction);
+      const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
+      const headers = options.headers ?? {
+        "content-type": "application/json",
+        "x-signature-ed25519": signBody(keys, timestamp, body),
+        "x-signature-timestamp": timestamp,
+      };
+      const res = await fetch(url, { method: "POST", headers, body });
+      const text = await res.text();
+      return { status: res.status, json: text === "" ? undefined : JSON.parse(text) };
+    },
+  };
+}
+
+let sequence = 0;
+const base = () => ({
+  id: String(100000000000000000n + BigInt(++sequence)),
+  application_id: "200000000000000000",
+  token: `token-${sequence}`,
+  version: 1,
+  channel_id: "300000000000000000",
+  guild_id: "400000000000000000",
+  member: { user: { id: "500000000000000000", username: "fan" }, roles: [], permissions: "0" },
+});
+
+/** Option as Discord sends it (type: 3 string, 4 integer, 10 number). */
+export interface RawOption {
+  readonly name: string;
+  readonly type: number;
+  readonly value: string | number;
+  readonly focused?: boolean;
+}
+
+export function pingInteraction() {
+  return { ...base(), type: 1 };
+}
+
+export function commandInteraction(name: string, options: readonly RawOption[] = []) {
+  return { ...base(), type: 2, data: { id: "600000000000000000", name, type: 1, options } };
+}
+
+export function autocompleteInteraction(name: string, options: readonly RawOption[]) {
+  return { ...base(), type: 4, data: { id: "600000000000000000", name, type: 1, options } };
+}
+
+export function buttonInteraction(customId: string) {
+  return {
+    ...base(),
+    type: 3,
+    message: { id: "700000000000000000" },
+    data: { custom_id: customId, component_type: 2 },
+  };
+}
