@@ -10,6 +10,7 @@ import {
   buttonInteraction,
   commandInteraction,
   type DiscordEndpoint,
+  fromUser,
   makeKeys,
   pingInteraction,
   type RawOption,
@@ -172,6 +173,20 @@ describe("Discord HTTP interactions endpoint", () => {
     const reply = await ask(buttonInteraction("pf:p:2:/margin banana"));
     expect(reply.type).toBe(4);
     expect(reply.data.flags).toBe(64);
+  });
+
+  it("answers a user who asks too fast with a private 'one moment', other users unaffected", async () => {
+    const flood = Array.from({ length: 8 }, () =>
+      fromUser(commandInteraction("about"), "900000000000000001"),
+    );
+    const replies = [];
+    for (const interaction of flood) replies.push(await ask(interaction));
+    const limited = replies.filter((r) => r.data.embeds[0]?.title === "One moment");
+    expect(limited.length).toBeGreaterThan(0);
+    expect(limited.every((r) => r.data.flags === 64)).toBe(true);
+    expect(replies[0]?.data.embeds[0]?.title).not.toBe("One moment");
+    const other = await ask(fromUser(commandInteraction("about"), "900000000000000002"));
+    expect(other.data.embeds[0]?.title).not.toBe("One moment");
   });
 
   describe("autocomplete", () => {

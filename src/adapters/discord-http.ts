@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { APIInteraction } from "discord.js";
+import { Cooldown } from "../core/cooldown.js";
 import { fromApiInteraction, handleInteraction, logInteraction } from "../discord/interactions.js";
 import { publicKeyFromHex, verifyDiscordRequest } from "../discord/verify.js";
 import { readBody, sendJson } from "../http/server.js";
@@ -22,8 +23,13 @@ function isInteraction(value: unknown): value is APIInteraction {
  * request is verified (Ed25519 over timestamp + raw body, recent timestamp) and answered inline with
  * the same handler as the gateway; answers come from memory in milliseconds, far inside Discord's 3 s.
  */
-export function createDiscordHttpAdapter(deps: AdapterDeps): Adapter {
+export function createDiscordHttpAdapter(
+  deps: AdapterDeps,
+  options: { readonly cooldown?: Cooldown } = {},
+): Adapter {
   const { config, runtime, http } = deps;
+  // Per process: each replica limits the users it sees (see README, "Running past one machine").
+  const cooldown = options.cooldown ?? new Cooldown();
   const log = deps.log.child({ adapter: "discord-http" });
   if (!config.DISCORD_PUBLIC_KEY) throw new Error("the Discord HTTP endpoint needs DISCORD_PUBLIC_KEY");
   if (!http) throw new Error("the Discord HTTP endpoint needs the shared HTTP server");
@@ -55,7 +61,7 @@ export function createDiscordHttpAdapter(deps: AdapterDeps): Adapter {
       return;
     }
     const input = fromApiInteraction(payload);
-    const handled = handleInteraction(input, runtime.context("discord"), log);
+    const handled = handleInteraction(input, runtime.context("discord"), log, cooldown);
     sendJson(res, 200, handled.response);
     logInteraction(log, "http", input, handled, startedAt);
   }

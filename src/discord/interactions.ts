@@ -3,10 +3,18 @@ import type { APIApplicationCommandOptionChoice, APIInteraction, APIInteractionR
 import type { Logger } from "pino";
 import type { Answer } from "../core/answer.js";
 import type { Command, CommandContext } from "../core/command.js";
+import type { Cooldown } from "../core/cooldown.js";
 import type { RawValue } from "../core/options.js";
 import { validateOptions } from "../core/parse.js";
 import { footerOf } from "../core/present.js";
-import { answerFailure, answerInvocation, answerLine, apologyAnswer, type Outcome } from "../core/respond.js";
+import {
+  answerFailure,
+  answerInvocation,
+  answerLine,
+  apologyAnswer,
+  cooldownAnswer,
+  type Outcome,
+} from "../core/respond.js";
 import { toDiscordResponse } from "../render/discord.js";
 import { AUTOCOMPLETE_CHOICES_MAX, CHOICE_NAME_MAX } from "../render/discord-limits.js";
 import { truncate } from "../render/discord-text.js";
@@ -201,9 +209,26 @@ function answerButton(
  * a logged stack and a private apology (or no suggestions, for autocomplete), so every interaction
  * gets exactly one response.
  */
-export function handleInteraction(input: InteractionInput, context: CommandContext, log: Logger): Handled {
+export function handleInteraction(
+  input: InteractionInput,
+  context: CommandContext,
+  log: Logger,
+  cooldown?: Cooldown,
+): Handled {
   const details = { platform: "discord" };
   try {
+    // Commands and clicks count toward the per-user limit; autocomplete (every keystroke) does not.
+    if ((input.kind === "command" || input.kind === "button") && cooldown && input.userId !== undefined) {
+      const verdict = cooldown.take(input.userId);
+      if (!verdict.ok)
+        return {
+          response: toDiscordResponse(cooldownAnswer(context, verdict.retryAfterMs)),
+          kind: input.kind,
+          command: input.kind === "command" ? input.name : undefined,
+          options: undefined,
+          outcome: "rejected",
+        };
+    }
     switch (input.kind) {
       case "ping":
         return {

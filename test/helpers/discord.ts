@@ -80,8 +80,18 @@ const base = () => ({
   version: 1,
   channel_id: "300000000000000000",
   guild_id: "400000000000000000",
-  member: { user: { id: "500000000000000000", username: "fan" }, roles: [], permissions: "0" },
+  // A different fan each time, so the per-user cooldown only bites where a test means it to.
+  member: {
+    user: { id: String(500000000000000000n + BigInt(sequence)), username: "fan" },
+    roles: [],
+    permissions: "0",
+  },
 });
+
+/** The same interaction as sent by one particular user. */
+export function fromUser<T extends object>(interaction: T, userId: string): T {
+  return { ...interaction, member: { user: { id: userId, username: "fan" }, roles: [], permissions: "0" } };
+}
 
 /** Option as Discord sends it (type: 3 string, 4 integer, 10 number). */
 export interface RawOption {
