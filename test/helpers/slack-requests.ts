@@ -110,6 +110,8 @@ export interface Sink {
   readonly requests: SinkRequest[];
   /** Status for the next requests (e.g. 404 to play an expired response_url). */
   status: number;
+  /** Body for the next requests; default `{"ok": true}` (or false for an error status). */
+  body: ((path: string) => unknown) | undefined;
   /** Resolves once `count` requests have arrived. */
   waitFor(count: number, timeoutMs?: number): Promise<SinkRequest[]>;
   close(): Promise<void>;
@@ -130,7 +132,7 @@ export async function startSink(): Promise<Sink> {
     }
     requests.push({ method: req.method ?? "", path: req.url ?? "", body, json });
     res.writeHead(sink.status, { "content-type": "application/json" });
-    res.end(JSON.stringify({ ok: sink.status < 400 }));
+    res.end(JSON.stringify(sink.body?.(req.url ?? "") ?? { ok: sink.status < 400 }));
     for (const wake of waiters.splice(0)) wake();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -139,6 +141,7 @@ export async function startSink(): Promise<Sink> {
     url: `http://127.0.0.1:${port}`,
     requests,
     status: 200,
+    body: undefined,
     async waitFor(count, timeoutMs = 5_000) {
       const deadline = Date.now() + timeoutMs;
       while (requests.length < count) {
