@@ -95,6 +95,7 @@ describe("toSlackMessage", () => {
       ephemeral: true,
     });
     expect(message.response_type).toBe("ephemeral");
+    expect(message.text).toBe("Which driver? “Busch” could be Kurt Busch and Kyle Busch. Which one?");
     expect(mrkdwnTexts(message)).toContain("*Usage:* `/driver &lt;name&gt; [era]`");
     expect(buttons(message).map((b) => [b.text.text, decodeButtonValue(b.value)])).toEqual([
       ["Kurt Busch", { kind: "choice", line: '/driver "Kurt Busch"' }],

@@ -225,7 +225,11 @@ function contextBlock(answer: Answer, view: PageView | undefined): SlackBlock {
 
 /** The plain-text fallback Slack shows in notifications and where blocks cannot be drawn. */
 export function fallbackText(answer: Answer): string {
-  const text = [answer.title.trim(), answer.summary.trim()].filter(Boolean).join(": ") || "Photo Finish";
+  const title = answer.title.trim();
+  const summary = answer.summary.trim();
+  // "Which driver? “Busch” could be…" reads better than "Which driver?: …".
+  const joiner = /[?!.:]$/.test(title) ? " " : ": ";
+  const text = title && summary ? `${title}${joiner}${summary}` : title || summary || "Photo Finish";
   return truncateMrkdwn(escapeMrkdwn(text), SLACK_FALLBACK_TEXT_MAX);
 }
 
