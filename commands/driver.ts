@@ -1,4 +1,5 @@
 import type { Answer, Figure } from "../src/core/answer.js";
+import { timelineChart } from "../src/core/chart-data.js";
 import { defineCommand } from "../src/core/command.js";
 import { formatMargin, formatPercent, joinNames, ordinal, plural } from "../src/core/format.js";
 import { formatInvocation } from "../src/core/parse.js";
@@ -83,6 +84,19 @@ export const driver = defineCommand({
       tone: record.races.some((r) => r.marginMs === data.races[0]?.marginMs) ? "record" : "info",
       ephemeral: false,
       invocation: formatInvocation(self, { name: who.name, era }),
+      ...(involved > 0
+        ? {
+            chart: timelineChart(
+              data,
+              who,
+              record.races,
+              scope,
+              where,
+              record.coverage,
+              record.scopeWidestMs,
+            ),
+          }
+        : {}),
     };
   },
 });

@@ -1,4 +1,5 @@
 import type { StandingRow } from "../src/core/answer.js";
+import { leaderboardChart } from "../src/core/chart-data.js";
 import { defineCommand } from "../src/core/command.js";
 import { formatMargin, joinNames, ordinal } from "../src/core/format.js";
 import { formatInvocation } from "../src/core/parse.js";
@@ -93,6 +94,9 @@ export const leaders = defineCommand({
       tone: "info",
       ephemeral: false,
       invocation: formatInvocation(self, { era, by }),
+      ...(ranked.length > 0
+        ? { chart: leaderboardChart(data, ranked, where, coverage, recorded.widestMs, METRIC_NAMES[metric]) }
+        : {}),
     };
   },
 });

@@ -1,3 +1,4 @@
+import { distributionChart } from "../src/core/chart-data.js";
 import { defineCommand } from "../src/core/command.js";
 import { formatMargin, formatPercent, joinNames } from "../src/core/format.js";
 import { formatInvocation } from "../src/core/parse.js";
@@ -66,6 +67,7 @@ export const margin = defineCommand({
       tone: "info",
       ephemeral: false,
       invocation: formatInvocation(self, { seconds, era }),
+      ...(count > 0 ? { chart: distributionChart(data, scope, where, result.coverage, seconds) } : {}),
     };
   },
 });

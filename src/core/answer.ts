@@ -1,3 +1,5 @@
+import type { ChartData } from "./chart.js";
+
 /**
  * The neutral answer every command returns. Renderers turn it into a Discord embed, Slack blocks or
  * terminal text; nothing here knows which.
@@ -81,4 +83,6 @@ export interface Answer {
   readonly invocation?: string;
   /** For rejected input: the command's usage line. */
   readonly usage?: string;
+  /** The answer as a picture, for platforms that can show one (and Unicode bars in a terminal). */
+  readonly chart?: ChartData;
 }

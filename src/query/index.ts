@@ -2,6 +2,7 @@
  * The query module: pure functions over a loaded Dataset. No I/O, no platform code; every figure a
  * command shows is computed here.
  */
+export { type BandCount, countByMarginBand } from "./bands.js";
 export { type Coverage, countRacesRun, coverageOf, isComplete } from "./coverage.js";
 export {
   type DriverRecord,

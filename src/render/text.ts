@@ -1,15 +1,9 @@
 import type { Answer, FinishRow, StandingRow } from "../core/answer.js";
 import { formatDate } from "../core/format.js";
+import { pad, renderTextChart } from "./text-chart.js";
 
 /** Terminal output has no hard limit, but a wall of rows helps nobody: longer lists are cut here. */
 export const TEXT_MAX_ROWS = 50;
-
-/** Pads to a width, counting characters rather than UTF-16 units (so "Suárez" lines up). */
-function pad(text: string, width: number, align: "left" | "right" = "left"): string {
-  const length = [...text].length;
-  const space = " ".repeat(Math.max(0, width - length));
-  return align === "left" ? text + space : space + text;
-}
 
 function table(headers: string[], rows: string[][], right: ReadonlySet<number>): string[] {
   const widths = headers.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...(r[i] ?? "")].length)));
@@ -45,13 +39,18 @@ function standingsTable(rows: readonly StandingRow[]): string[] {
   );
 }
 
-/** Renders an answer as plain text for a terminal: title, summary, figures, an aligned table, notes. */
+/**
+ * Renders an answer as plain text for a terminal: title, summary, figures, a Unicode bar chart when
+ * the answer has chart data, an aligned table, notes.
+ */
 export function renderText(answer: Answer): string {
   const out: string[] = [answer.title, answer.summary];
   if (answer.figures.length > 0) {
     const width = Math.max(...answer.figures.map((f) => [...f.label].length));
     out.push("", ...answer.figures.map((f) => `  ${pad(f.label, width)}  ${f.value}`));
   }
+  const chart = answer.chart ? renderTextChart(answer.chart) : [];
+  if (chart.length > 0) out.push("", ...chart);
   const list = answer.list;
   if (list && list.rows.length > 0) {
     out.push("");

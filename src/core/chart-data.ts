@@ -1,0 +1,133 @@
+import type { Dataset } from "../data/dataset.js";
+import type { Driver, Race } from "../data/types.js";
+import { countByMarginBand } from "../query/bands.js";
+import type { Coverage } from "../query/coverage.js";
+import type { Standing } from "../query/drivers.js";
+import type { Scope } from "../query/scope.js";
+import type { DistributionChart, LeaderboardChart, TimelineChart } from "./chart.js";
+import { formatMargin } from "./format.js";
+import { footerOf } from "./present.js";
+
+/** Drivers on a leaderboard chart: past a dozen, bars get too thin to read in a chat window. */
+export const LEADERBOARD_CHART_MAX = 12;
+/** A distribution reads best with about ten bands. */
+const TARGET_BANDS = 10;
+
+function frame(data: Dataset) {
+  const footer = footerOf(data);
+  return { asOf: footer.asOf, source: footer.source };
+}
+
+/** What the drawn races are: every race up to a limit, or only those the data happens to record. */
+function coverageLine(coverage: Coverage, widestMs: number): string {
+  if (coverage.completeToMs > 0 && widestMs <= coverage.completeToMs)
+    return `every race decided by ${formatMargin(coverage.completeToMs)} s or less`;
+  if (coverage.completeToMs > 0)
+    return `recorded finishes up to ${formatMargin(widestMs)} s (complete only to ${formatMargin(coverage.completeToMs)} s)`;
+  return "recorded close finishes (not a complete list)";
+}
+
+/** "in the Next Gen era" → "Next Gen era": subtitles read as labels, not sentences. */
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Close wins and runner-ups per driver, stacked, for the best `LEADERBOARD_CHART_MAX` by the metric. */
+export function leaderboardChart(
+  data: Dataset,
+  ranked: readonly Standing[],
+  where: string,
+  coverage: Coverage,
+  widestMs: number,
+  metricName: string,
+): LeaderboardChart {
+  const shown = ranked.slice(0, LEADERBOARD_CHART_MAX);
+  return {
+    kind: "leaderboard",
+    title: `Close wins and runner-ups ${where}`,
+    subtitle: `${capitalize(coverageLine(coverage, widestMs))} · ranked by ${metricName}`,
+    xLabel: "Close finishes (races)",
+    yLabel: "Driver",
+    ...frame(data),
+    categories: shown.map((s) => s.driver.name),
+    series: [
+      { name: "Close wins", role: "win", values: shown.map((s) => s.wins) },
+      { name: "Runner-up", role: "second", values: shown.map((s) => s.runnerUps) },
+    ],
+    omitted: ranked.length - shown.length,
+  };
+}
+
+/** One driver's close finishes by date, each marked as a win or a runner-up. */
+export function timelineChart(
+  data: Dataset,
+  driver: Driver,
+  races: readonly Race[],
+  scope: Scope,
+  where: string,
+  coverage: Coverage,
+  widestMs: number,
+): TimelineChart {
+  return {
+    kind: "timeline",
+    title: `${driver.name}: close finishes over time`,
+    subtitle: `${capitalize(where)} · ${coverageLine(coverage, widestMs)}`,
+    xLabel: "Race date",
+    yLabel: "Margin of victory (seconds)",
+    ...frame(data),
+    points: [...races]
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+      .map((race) => ({
+        date: race.date,
+        marginMs: race.marginMs,
+        outcome: race.winnerId === driver.id ? ("won" as const) : ("second" as const),
+        label: `${race.season} ${race.label}`,
+      })),
+    from: scope.from,
+    to: scope.to,
+  };
+}
+
+/** A round band width (1, 2 or 5 times a power of ten, in thousandths) giving about ten bands. */
+export function bandStep(limitMs: number): number {
+  const raw = Math.max(1, limitMs / TARGET_BANDS);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? raw;
+  return Math.max(1, Math.round(step));
+}
+
+/**
+ * How many of the scope's races fell in each margin band, up to `maxMs` or the limit the data covers
+ * completely, whichever is less: past that limit, counts would describe the data, not the races.
+ */
+export function distributionChart(
+  data: Dataset,
+  scope: Scope,
+  where: string,
+  coverage: Coverage,
+  maxMs: number,
+): DistributionChart {
+  const limitMs = coverage.completeToMs > 0 ? Math.min(maxMs, coverage.completeToMs) : maxMs;
+  const step = bandStep(limitMs);
+  const edges = [0];
+  while ((edges.at(-1) as number) < limitMs) edges.push(Math.min(limitMs, (edges.at(-1) as number) + step));
+  const cut =
+    limitMs < maxMs
+      ? ` (complete only to ${formatMargin(limitMs)} s)`
+      : coverage.completeToMs === 0
+        ? " (recorded races only)"
+        : "";
+  return {
+    kind: "distribution",
+    title: `Races by margin of victory ${where}`,
+    subtitle: `Races decided by ${formatMargin(limitMs)} s or less, in bands of ${formatMargin(step)} s${cut}`,
+    xLabel: "Margin of victory (seconds)",
+    yLabel: "Races",
+    ...frame(data),
+    bands: countByMarginBand(data, scope, edges).map((b) => ({
+      ...b,
+      label: `${formatMargin(b.fromMs)}–${formatMargin(b.toMs)}`,
+    })),
+    limitMs,
+  };
+}

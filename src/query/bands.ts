@@ -1,0 +1,29 @@
+import type { Dataset } from "../data/dataset.js";
+import { countUpTo, racesIn, type Scope } from "./scope.js";
+
+/** How many races in a scope fell in one margin band. */
+export interface BandCount {
+  /** Exclusive lower edge in thousandths (the first band also holds a margin of exactly 0). */
+  readonly fromMs: number;
+  /** Inclusive upper edge in thousandths. */
+  readonly toMs: number;
+  readonly count: number;
+}
+
+/**
+ * Counts the scope's races per margin band, bands given by ascending edges in thousandths:
+ * `[0, 50, 100]` is (0, .050] and (.050, .100]. Every race is counted once; races wider than the
+ * last edge are left out, so the bands add up to the races decided by at most that margin.
+ */
+export function countByMarginBand(ds: Dataset, scope: Scope, edgesMs: readonly number[]): BandCount[] {
+  // racesIn is closest first, so each edge's running count is one binary search.
+  const races = racesIn(ds, scope);
+  const bands: BandCount[] = [];
+  for (let i = 1; i < edgesMs.length; i++) {
+    const fromMs = edgesMs[i - 1] as number;
+    const toMs = edgesMs[i] as number;
+    const below = i === 1 ? countUpTo(races, fromMs - 1) : countUpTo(races, fromMs);
+    bands.push({ fromMs, toMs, count: countUpTo(races, toMs) - below });
+  }
+  return bands;
+}
