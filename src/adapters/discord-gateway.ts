@@ -25,6 +25,8 @@ import type { Adapter, AdapterDeps } from "./adapter.js";
 /** Discord's error codes for an interaction that can no longer be answered: retrying cannot help. */
 const UNKNOWN_INTERACTION = 10062;
 const ALREADY_ACKNOWLEDGED = 40060;
+/** How long start-up waits for the gateway's READY before giving up. */
+const READY_TIMEOUT_MS = 60_000;
 
 /**
  * Slash commands need guilds and channels (which discord.js must keep) and nothing else: no
@@ -191,7 +193,22 @@ export function createDiscordGatewayAdapter(
           { cause: error },
         );
       }
-      await ready;
+      // A connection that never turns ready (a gateway outage, a disallowed intent) must not hang start-up.
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`Discord gateway not ready after ${READY_TIMEOUT_MS / 1000} s`)),
+          READY_TIMEOUT_MS,
+        );
+      });
+      try {
+        await Promise.race([ready, timedOut]);
+      } catch (error) {
+        await client.destroy();
+        throw error;
+      } finally {
+        clearTimeout(timer);
+      }
       log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, "Discord gateway bot connected");
     },
     async stop() {
