@@ -33,7 +33,8 @@ describe("Cooldown", () => {
           let now = 0;
           for (const [user, step] of events) {
             now += step % 7;
-            if (cooldown.take(user, now).ok) (allowed[user] ??= []).push(now);
+            if (!cooldown.take(user, now).ok) continue;
+            allowed[user] = [...(allowed[user] ?? []), now];
           }
           for (const times of Object.values(allowed))
             for (const t of times)
