@@ -10,6 +10,20 @@ import { Runtime } from "./runtime.js";
 /** How long shutdown waits for in-flight work before exiting anyway. */
 const SHUTDOWN_GRACE_MS = 8_000;
 
+/**
+ * How long an adapter may take to connect. SDKs retry some failures forever (Bolt on a 5xx from
+ * apps.connections.open); better to exit non-zero and let the supervisor restart than to hang.
+ */
+const START_TIMEOUT_MS = 60_000;
+
+function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not start within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** Loads each configured adapter's module only when it is needed, so the terminal bot stays light. */
 async function createAdapters(deps: AdapterDeps): Promise<Adapter[]> {
   const on = enabledAdapters(deps.config);
@@ -113,10 +127,16 @@ export async function start(): Promise<number> {
   });
   process.on("SIGHUP", () => void runtime.reload());
 
-  for (const adapter of adapters) await adapter.start();
-  if (http) {
-    const address = await http.listen(config.PORT, config.HOST);
-    log.info({ host: address.address, port: address.port }, "HTTP server listening");
+  try {
+    for (const adapter of adapters) await withTimeout(adapter.start(), START_TIMEOUT_MS, adapter.name);
+    if (http) {
+      const address = await http.listen(config.PORT, config.HOST);
+      log.info({ host: address.address, port: address.port }, "HTTP server listening");
+    }
+  } catch (error) {
+    log.fatal({ err: error }, "could not start");
+    await Promise.allSettled([...adapters.map((a) => a.stop()), http?.close()]);
+    return 1;
   }
   log.info({ adapters: adapters.map((a) => a.name), asOf: runtime.data.meta.asOf }, "Photo Finish is up");
   return stopped;
