@@ -43,6 +43,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
  */
 export class HttpServer {
   readonly #routes = new Map<string, RouteHandler>();
+  readonly #prefixRoutes: { method: string; prefix: string; handler: RouteHandler }[] = [];
   readonly #server: Server;
   #inFlight = 0;
 
@@ -59,6 +60,11 @@ export class HttpServer {
     this.#routes.set(`${method.toUpperCase()} ${path}`, handler);
   }
 
+  /** Registers a handler for every path under a prefix (e.g. `/charts/`); exact routes win. */
+  routePrefix(method: string, prefix: string, handler: RouteHandler): void {
+    this.#prefixRoutes.push({ method: method.toUpperCase(), prefix, handler });
+  }
+
   /** Requests being handled right now (shutdown waits for them). */
   get inFlight(): number {
     return this.#inFlight;
@@ -66,9 +72,11 @@ export class HttpServer {
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
-    const handler = this.#routes.get(`${req.method} ${path}`);
+    const prefixed = this.#prefixRoutes.filter((r) => path.startsWith(r.prefix));
+    const handler =
+      this.#routes.get(`${req.method} ${path}`) ?? prefixed.find((r) => r.method === req.method)?.handler;
     if (!handler) {
-      const known = [...this.#routes.keys()].some((key) => key.endsWith(` ${path}`));
+      const known = prefixed.length > 0 || [...this.#routes.keys()].some((key) => key.endsWith(` ${path}`));
       sendJson(res, known ? 405 : 404, { error: known ? "method not allowed" : "not found" });
       return;
     }
