@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../commands/index.js";
 import { parseLine } from "../src/core/parse.js";
@@ -187,6 +188,32 @@ describe("Discord HTTP interactions endpoint", () => {
     expect(replies[0]?.data.embeds[0]?.title).not.toBe("One moment");
     const other = await ask(fromUser(commandInteraction("about"), "900000000000000002"));
     expect(other.data.embeds[0]?.title).not.toBe("One moment");
+  });
+
+  it("answers signed but odd-shaped interactions politely, never with a 500", async () => {
+    const odd = [
+      { type: 2, data: null },
+      { type: 2, data: { name: 42 } },
+      { type: 2, data: { name: "driver", options: "Buescher" } },
+      { type: 2, data: { name: "driver", options: [null, { name: "name", value: { nested: true } }] } },
+      { type: 3, data: { custom_id: 7 } },
+      { type: 4, data: { name: "driver", options: [{ name: "name", focused: true }] } },
+      { type: 5, data: {} },
+      { type: 99, member: { user: null } },
+    ];
+    for (const payload of odd) {
+      const { status, json } = await endpoint.post({ id: "1", token: "t", version: 1, ...payload });
+      expect(status, JSON.stringify(payload)).toBe(200);
+      expect([4, 8]).toContain((json as Reply).type);
+    }
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(2, 3, 4), fc.jsonValue(), async (type, data) => {
+        const { status, json } = await endpoint.post({ type, data, member: data });
+        expect(status).toBe(200);
+        if ((json as Reply).type === 4) expectWithinDiscordLimits((json as Reply).data);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   describe("autocomplete", () => {

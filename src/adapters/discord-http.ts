@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { APIInteraction } from "discord.js";
 import { Cooldown } from "../core/cooldown.js";
 import { fromApiInteraction, handleInteraction, logInteraction } from "../discord/interactions.js";
 import { publicKeyFromHex, verifyDiscordRequest } from "../discord/verify.js";
@@ -9,12 +8,10 @@ import type { Adapter, AdapterDeps } from "./adapter.js";
 /** Where Discord posts interactions; set it as the Interactions Endpoint URL in the developer portal. */
 export const DISCORD_INTERACTIONS_PATH = "/discord/interactions";
 
-function isInteraction(value: unknown): value is APIInteraction {
+/** A JSON object with a numeric type: the shape every interaction has (the handler checks the rest). */
+function isInteraction(value: unknown): value is { type: number } {
   return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as { type?: unknown }).type === "number" &&
-    ((value as { type: number }).type === 1 || typeof (value as { data?: unknown }).data === "object")
+    typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "number"
   );
 }
 

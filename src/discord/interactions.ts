@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from "node:crypto";
-import type { APIApplicationCommandOptionChoice, APIInteraction, APIInteractionResponse } from "discord.js";
+import type { APIApplicationCommandOptionChoice, APIInteractionResponse } from "discord.js";
 import type { Logger } from "pino";
 import type { Answer } from "../core/answer.js";
 import type { Command, CommandContext } from "../core/command.js";
@@ -60,31 +60,53 @@ export interface Handled {
   readonly outcome: Outcome["status"] | "suggested" | "pong";
 }
 
-/** Reads a raw interaction (HTTP endpoint) into the shared shape. */
-export function fromApiInteraction(raw: APIInteraction): InteractionInput {
-  const userId = raw.member?.user.id ?? raw.user?.id;
-  const who = userId === undefined ? {} : { userId };
-  switch (raw.type) {
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null;
+const isRawValue = (value: unknown): value is RawValue =>
+  typeof value === "string" ||
+  (typeof value === "number" && Number.isFinite(value)) ||
+  typeof value === "boolean";
+
+/**
+ * Reads a raw interaction (HTTP endpoint) into the shared shape. The body is signed by Discord, but
+ * it is still read field by field: anything missing or of the wrong type makes it `unsupported`
+ * (a polite answer), never a crash.
+ */
+export function fromApiInteraction(raw: unknown): InteractionInput {
+  if (!isObject(raw)) return { kind: "unsupported", type: Number.NaN };
+  const member = isObject(raw.member) && isObject(raw.member.user) ? raw.member.user : undefined;
+  const user = isObject(raw.user) ? raw.user : undefined;
+  const id = member?.id ?? user?.id;
+  const who = typeof id === "string" ? { userId: id } : {};
+  const type = typeof raw.type === "number" ? raw.type : Number.NaN;
+  const data = isObject(raw.data) ? raw.data : undefined;
+  const unsupported: InteractionInput = { kind: "unsupported", type, ...who };
+  switch (type) {
     case INTERACTION_PING:
       return { kind: "ping" };
     case INTERACTION_COMMAND:
     case INTERACTION_AUTOCOMPLETE: {
-      const data = raw.data as { name: string; options?: readonly OptionInput[] };
+      if (!data || typeof data.name !== "string") return unsupported;
+      const options = Array.isArray(data.options) ? data.options.filter(isObject) : [];
       return {
-        kind: raw.type === INTERACTION_COMMAND ? "command" : "autocomplete",
-        name: String(data.name),
-        options: (data.options ?? []).map((o) => ({
-          name: String(o.name),
-          ...(o.value === undefined ? {} : { value: o.value }),
-          ...(o.focused ? { focused: true } : {}),
-        })),
+        kind: type === INTERACTION_COMMAND ? "command" : "autocomplete",
+        name: data.name,
+        options: options
+          .filter((o) => typeof o.name === "string")
+          .map((o) => ({
+            name: o.name as string,
+            ...(isRawValue(o.value) ? { value: o.value } : {}),
+            ...(o.focused === true ? { focused: true } : {}),
+          })),
         ...who,
       };
     }
     case INTERACTION_COMPONENT:
-      return { kind: "button", customId: String(raw.data.custom_id), ...who };
+      return data && typeof data.custom_id === "string"
+        ? { kind: "button", customId: data.custom_id, ...who }
+        : unsupported;
     default:
-      return { kind: "unsupported", type: Number((raw as { type: unknown }).type), ...who };
+      return unsupported;
   }
 }
 
