@@ -11,7 +11,10 @@ import { percentile } from "./stats.js";
 export interface LoadFigure {
   readonly target: string;
   readonly requests: number;
+  /** Answers other than 200, plus requests that got no answer at all. */
   readonly errors: number;
+  /** How many answers each HTTP status got; 0 counts requests that got no answer. */
+  readonly statuses: Readonly<Record<number, number>>;
   readonly seconds: number;
   readonly perSecond: number;
   readonly p50Ms: number;
@@ -94,9 +97,14 @@ export async function load(
   const times: number[] = [];
   let errors = 0;
   let sent = 0;
-  const one = () =>
+  const statuses: Record<number, number> = {};
+  const count = (status: number) => {
+    statuses[status] = (statuses[status] ?? 0) + 1;
+    if (status !== 200) errors++;
+  };
+  const one = (index: number) =>
     new Promise<void>((resolve) => {
-      const { body, headers } = prepared[sent % prepared.length] as PreparedRequest;
+      const { body, headers } = prepared[index % prepared.length] as PreparedRequest;
       const started = performance.now();
       const req = request(url, {
         method: "POST",
@@ -106,22 +114,19 @@ export async function load(
       req.on("response", (res) => {
         res.resume();
         res.on("end", () => {
-          if (res.statusCode !== 200) errors++;
+          count(res.statusCode ?? 0);
           times.push(performance.now() - started);
           resolve();
         });
       });
       req.on("error", () => {
-        errors++;
+        count(0);
         resolve();
       });
       req.end(body);
     });
   const worker = async () => {
-    while (sent < total) {
-      sent++;
-      await one();
-    }
+    while (sent < total) await one(sent++);
   };
   const started = performance.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
@@ -132,6 +137,7 @@ export async function load(
     target,
     requests: total,
     errors,
+    statuses,
     seconds,
     perSecond: total / seconds,
     p50Ms: percentile(times, 50),

@@ -80,11 +80,19 @@ export class HttpServer {
       sendJson(res, known ? 405 : 404, { error: known ? "method not allowed" : "not found" });
       return;
     }
+    if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
+      // Refused before any route (or SDK) reads it; the unread body makes the connection unusable.
+      res.setHeader("connection", "close");
+      sendJson(res, 413, { error: "request body too large" });
+      return;
+    }
     this.#inFlight++;
     try {
       await handler(req, res);
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
+        // The rest of the body is never read, so this connection cannot carry another request.
+        res.setHeader("connection", "close");
         if (!res.headersSent) sendJson(res, 413, { error: "request body too large" });
       } else {
         this.log.error({ err: error, method: req.method, path }, "HTTP handler failed");
