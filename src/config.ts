@@ -42,6 +42,16 @@ export const configSchema = z.object({
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   ),
   DATA_DIR: optional(z.string()),
+  PUBLIC_BASE_URL: optional(
+    z
+      .string()
+      .regex(
+        /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/,
+        "should be the bot's public URL, e.g. https://bot.example.com",
+      )
+      // One form everywhere: chart URLs are built by appending /charts/<id>.png.
+      .transform((url) => url.replace(/\/+$/, "")),
+  ),
 });
 
 /** Validated configuration. */

@@ -6,6 +6,7 @@ import { DataError, loadDataset } from "./data/load.js";
 import { HttpServer, sendJson } from "./http/server.js";
 import { createLogger } from "./log.js";
 import { Runtime } from "./runtime.js";
+import type { SlackCharts } from "./slack/charts.js";
 
 /** How long shutdown waits for in-flight work before exiting anyway. */
 const SHUTDOWN_GRACE_MS = 8_000;
@@ -25,7 +26,7 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
 }
 
 /** Loads each configured adapter's module only when it is needed, so the terminal bot stays light. */
-async function createAdapters(deps: AdapterDeps): Promise<Adapter[]> {
+async function createAdapters(deps: AdapterDeps, charts: SlackCharts | undefined): Promise<Adapter[]> {
   const on = enabledAdapters(deps.config);
   const adapters: Adapter[] = [];
   if (on.discordGateway) {
@@ -38,7 +39,7 @@ async function createAdapters(deps: AdapterDeps): Promise<Adapter[]> {
   }
   if (on.slackSocket || on.slackHttp) {
     const { createSlackAdapter } = await import("./adapters/slack.js");
-    adapters.push(createSlackAdapter(deps));
+    adapters.push(createSlackAdapter(deps, charts ? { charts } : {}));
   }
   return adapters;
 }
@@ -75,6 +76,26 @@ async function prepare(): Promise<{ config: Config; log: Logger; runtime: Runtim
 }
 
 /**
+ * Serves chart images at GET /charts/<id>.png for platforms that fetch them by URL (Slack), and
+ * loads the chart libraries in the background so the first chart is not slow. Loaded only when
+ * PUBLIC_BASE_URL is set, so a bot without charts never loads them.
+ */
+async function startCharts(http: HttpServer, publicBaseUrl: string, log: Logger): Promise<SlackCharts> {
+  const [{ ChartStore }, { CHARTS_PATH_PREFIX, chartRoute }, { warmUpCharts }] = await Promise.all([
+    import("./charts/store.js"),
+    import("./charts/route.js"),
+    import("./charts/index.js"),
+  ]);
+  const store = new ChartStore();
+  for (const method of ["GET", "HEAD"]) http.routePrefix(method, CHARTS_PATH_PREFIX, chartRoute(store));
+  warmUpCharts().catch((error: unknown) =>
+    log.error({ err: error }, "chart libraries failed to load; answers will be text-only"),
+  );
+  log.info({ publicBaseUrl }, "charts served at /charts/");
+  return { publicBaseUrl, store };
+}
+
+/**
  * Starts the bot: every chat adapter whose credentials are set, in one process and one HTTP server,
  * or the terminal bot when none is. Resolves with the exit code.
  */
@@ -95,8 +116,13 @@ export async function start(): Promise<number> {
   // discord.js re-emits listener rejections, and SDKs retry in the background: a stray rejection is
   // logged with its stack, never allowed to take the bot down.
   process.on("unhandledRejection", (reason) => log.error({ err: reason }, "unhandled promise rejection"));
-  const http = on.discordHttp || on.slackHttp ? new HttpServer(log) : undefined;
-  const adapters = await createAdapters({ config, runtime, log, http });
+  // Slack fetches chart images from this bot, so with a public URL the HTTP server runs for Slack
+  // in Socket Mode too.
+  const slackCharts = Boolean(config.PUBLIC_BASE_URL) && (on.slackSocket || on.slackHttp);
+  const http = on.discordHttp || on.slackHttp || slackCharts ? new HttpServer(log) : undefined;
+  const charts =
+    http && config.PUBLIC_BASE_URL ? await startCharts(http, config.PUBLIC_BASE_URL, log) : undefined;
+  const adapters = await createAdapters({ config, runtime, log, http }, charts);
   http?.route("GET", "/healthz", (_req, res) =>
     sendJson(res, 200, {
       status: "ok",

@@ -12,6 +12,7 @@ import { loadDataset } from "../src/data/load.js";
 import { HttpServer } from "../src/http/server.js";
 import { type SlackButton, type SlackMessage, toSlackMessage } from "../src/render/slack.js";
 import { Runtime } from "../src/runtime.js";
+import { CHART_NEEDS_BASE_URL } from "../src/slack/charts.js";
 import { mrkdwnTexts } from "./helpers/slack-limits.js";
 import {
   buttonClickBody,
@@ -97,9 +98,17 @@ async function slash(command: string, text: string): Promise<SlackMessage> {
   return reply.json as SlackMessage;
 }
 
-/** The message the renderer makes for a command line, straight from the core. */
-function expected(line: string): SlackMessage {
-  return toSlackMessage(answerLine(runtime.context("slack"), line).answer);
+/**
+ * The message the renderer makes for a command line, straight from the core. This bot has no
+ * PUBLIC_BASE_URL, so an answer with a chart says why it has none.
+ */
+function expected(line: string, page = 0): SlackMessage {
+  const answer = answerLine(runtime.context("slack"), line).answer;
+  return toSlackMessage(
+    answer,
+    page,
+    answer.chart ? { kind: "note", note: CHART_NEEDS_BASE_URL } : undefined,
+  );
 }
 
 const text = (message: SlackMessage) => mrkdwnTexts(message).join("\n");
@@ -199,10 +208,7 @@ describe("Slack over HTTP (signed requests into the real Bolt receiver)", () => 
     expect(click.status).toBe(200);
     const [posted] = (await sink.waitFor(seen + 1)).slice(seen);
     expect(posted?.path).toBe(new URL(url).pathname);
-    const expectedPage = toSlackMessage(
-      answerLine(runtime.context("slack"), "/margin 0.5 nextgen").answer,
-      1,
-    );
+    const expectedPage = expected("/margin 0.5 nextgen", 1);
     expect(posted?.json).toEqual({ ...expectedPage, replace_original: true });
     expect(text(posted?.json as SlackMessage)).toContain("Page 2 of 3");
   });

@@ -8,6 +8,7 @@ import { type SlackMessage, toSlackMessage } from "../render/slack.js";
 import type { Runtime } from "../runtime.js";
 import { ACTION_ID_PREFIX } from "../slack/action-value.js";
 import { boltLogger } from "../slack/bolt-logger.js";
+import { messageWithChart, type SlackCharts, stepsWithChart } from "../slack/charts.js";
 import { answerButton, answerSlashCommand, hashUser, type RespondStep } from "../slack/interactions.js";
 import type { Adapter, AdapterDeps } from "./adapter.js";
 
@@ -24,6 +25,11 @@ export interface SlackAdapterOptions {
    * point it at a loopback server to prove that no call is made.
    */
   readonly slackApiUrl?: string;
+  /**
+   * Where chart images are kept and the public URL Slack fetches them from (PUBLIC_BASE_URL). Without
+   * it, answers that have a chart stay text-only and say why.
+   */
+  readonly charts?: SlackCharts;
 }
 
 /** The last-resort reply when even the apology cannot be rendered. */
@@ -52,7 +58,14 @@ function authorizeFrom(config: Config): () => Promise<AuthorizeResult> {
 }
 
 /** Wires the listeners: one for every slash command, one for our buttons, one for Bolt's errors. */
-function listen(app: App, runtime: Runtime, log: Logger, hashKey: string, pending: Set<Promise<void>>): void {
+function listen(
+  app: App,
+  runtime: Runtime,
+  log: Logger,
+  hashKey: string,
+  pending: Set<Promise<void>>,
+  charts: SlackCharts | undefined,
+): void {
   app.command(/^\/.+/, async ({ command, ack }) => {
     const started = performance.now();
     const user = hashUser(hashKey, command.team_id, command.user_id);
@@ -63,7 +76,9 @@ function listen(app: App, runtime: Runtime, log: Logger, hashKey: string, pendin
         platform: "slack",
         user,
       });
-      await ack(toArguments(reply.message));
+      // The chart is drawn before the ack: Slack fetches the image as soon as it gets the message.
+      const message = await messageWithChart(reply.outcome.answer, reply.message, charts, log);
+      await ack(toArguments(message));
       acked = true;
       const latencyMs = Math.round(performance.now() - started);
       log[latencyMs > ACK_WARN_MS ? "warn" : "info"](
@@ -73,7 +88,8 @@ function listen(app: App, runtime: Runtime, log: Logger, hashKey: string, pendin
           command: reply.outcome.command ?? command.command,
           options: reply.options,
           outcome: reply.outcome.status,
-          ephemeral: reply.message.response_type === "ephemeral",
+          ephemeral: message.response_type === "ephemeral",
+          chart: message.blocks.some((block) => block.type === "image"),
           latencyMs,
           user,
         },
@@ -100,7 +116,7 @@ function listen(app: App, runtime: Runtime, log: Logger, hashKey: string, pendin
         user,
       });
       let delivered = true;
-      for (const step of reply.steps) {
+      for (const step of await stepsWithChart(reply, charts, log)) {
         try {
           await respond(toArguments(step));
         } catch (error) {
@@ -185,7 +201,7 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
       logger,
       clientOptions,
     });
-    listen(app, runtime, log, hashKey, pending);
+    listen(app, runtime, log, hashKey, pending, options.charts);
     let started = false;
     return {
       name: "slack-socket",
@@ -215,7 +231,7 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
     bodyLimit: MAX_BODY_BYTES,
   });
   const app = new App({ receiver, authorize, logger, clientOptions });
-  listen(app, runtime, log, hashKey, pending);
+  listen(app, runtime, log, hashKey, pending, options.charts);
   return {
     name: "slack-http",
     async start() {

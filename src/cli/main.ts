@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { commands } from "../../commands/index.js";
 import type { Answer } from "../core/answer.js";
@@ -10,8 +10,9 @@ import { renderText } from "../render/text.js";
 
 const USAGE = `Usage:
   photo-finish                         start the bot (terminal, or every chat platform configured)
-  photo-finish ask [--format F] "<command line>"
-                                       answer once and exit (F: text, json, discord, slack)
+  photo-finish ask [--format F] [--chart FILE] "<command line>"
+                                       answer once and exit (F: text, json, discord, slack);
+                                       --chart writes the answer's chart as a PNG
   photo-finish data:check [dir]        validate the data files and list every problem
   photo-finish discord:register        register the slash commands with Discord
   photo-finish slack:manifest [file]   write the Slack app manifest
@@ -33,19 +34,27 @@ const FORMATS: Record<string, { platform: Platform; load: () => Promise<(answer:
     platform: "slack",
     load: async () => {
       const { toSlackMessage } = await import("../render/slack.js");
-      return (answer) => `${JSON.stringify(toSlackMessage(answer), null, 2)}\n`;
+      const { slackChartFor } = await import("./slack-chart.js");
+      return (answer) => `${JSON.stringify(toSlackMessage(answer, 0, slackChartFor(answer)), null, 2)}\n`;
     },
   },
 };
 
 async function ask(args: string[]): Promise<number> {
   let format = "text";
+  let chartFile: string | undefined;
   const words: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === "--format" || arg === "-f") format = args[++i] ?? "";
     else if (arg.startsWith("--format=")) format = arg.slice("--format=".length);
+    else if (arg === "--chart") chartFile = args[++i] ?? "";
+    else if (arg.startsWith("--chart=")) chartFile = arg.slice("--chart=".length);
     else words.push(arg);
+  }
+  if (chartFile === "") {
+    process.stderr.write(`photo-finish: --chart needs a file name, e.g. --chart out.png\n`);
+    return 2;
   }
   const chosen = FORMATS[format];
   if (!chosen) {
@@ -62,7 +71,30 @@ async function ask(args: string[]): Promise<number> {
   const render = await chosen.load();
   const outcome = answerLine({ data, commands, platform: chosen.platform }, words.join(" "));
   process.stdout.write(render(outcome.answer));
-  return outcome.status === "answered" ? 0 : outcome.status === "rejected" ? 2 : 1;
+  const status = outcome.status === "answered" ? 0 : outcome.status === "rejected" ? 2 : 1;
+  if (chartFile === undefined || status !== 0) return status;
+  return (await writeChart(outcome.answer, chartFile)) ? status : 1;
+}
+
+/**
+ * Writes an answer's chart as PNG. The answer is already printed, so a failure costs only the
+ * picture: it is reported on stderr and the exit status says the file was not written.
+ */
+async function writeChart(answer: Answer, file: string): Promise<boolean> {
+  if (!answer.chart) {
+    process.stderr.write(`photo-finish: this answer has no chart; ${file} not written\n`);
+    return true;
+  }
+  try {
+    const { renderChartImage } = await import("../charts/index.js");
+    const image = await renderChartImage(answer.chart);
+    writeFileSync(file, image.png);
+    process.stderr.write(`photo-finish: chart written to ${file} (${image.width}×${image.height} PNG)\n`);
+    return true;
+  } catch (error) {
+    process.stderr.write(`photo-finish: could not write the chart to ${file}: ${(error as Error).message}\n`);
+    return false;
+  }
 }
 
 async function checkData(dir: string | undefined): Promise<number> {

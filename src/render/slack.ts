@@ -27,6 +27,10 @@ export const SLACK_ACTION_ID_MAX = 255;
 export const SLACK_BUTTON_VALUE_MAX = 2000;
 /** Elements in one actions block. */
 export const SLACK_ACTIONS_ELEMENTS_MAX = 25;
+/** Characters in an image block's URL. */
+export const SLACK_IMAGE_URL_MAX = 3000;
+/** Characters in an image block's alt text and in its title. */
+export const SLACK_IMAGE_TEXT_MAX = 2000;
 
 // Our own choices, inside Slack's limits, for a message that reads well in a channel.
 /** Rows shown per page of a list; Previous/Next buttons page through the rest. */
@@ -66,7 +70,21 @@ export type SlackBlock =
   | { readonly type: "section"; readonly text: SlackMrkdwn }
   | { readonly type: "section"; readonly fields: readonly SlackMrkdwn[] }
   | { readonly type: "context"; readonly elements: readonly SlackMrkdwn[] }
-  | { readonly type: "actions"; readonly elements: readonly SlackButton[] };
+  | { readonly type: "actions"; readonly elements: readonly SlackButton[] }
+  | {
+      readonly type: "image";
+      readonly image_url: string;
+      readonly alt_text: string;
+      readonly title?: SlackPlainText;
+    };
+
+/**
+ * What the adapter decided about an answer's chart: an image Slack can fetch, or a note saying why
+ * there is none. Absent when the answer has no chart.
+ */
+export type SlackChartView =
+  | { readonly kind: "image"; readonly imageUrl: string; readonly altText: string }
+  | { readonly kind: "note"; readonly note: string };
 
 /** The exact payload for an ack, a respond() or chat.postMessage: blocks plus the plain fallback. */
 export interface SlackMessage {
@@ -206,7 +224,19 @@ function pagingButtons(invocation: string, view: PageView): SlackButton[] | unde
   return buttons;
 }
 
-function contextBlock(answer: Answer, view: PageView | undefined): SlackBlock {
+/** The chart as an image block, when its URL fits; Slack refuses a message with a longer one. */
+function imageBlock(chart: SlackChartView | undefined, answer: Answer): SlackBlock | undefined {
+  if (chart?.kind !== "image" || chart.imageUrl.length > SLACK_IMAGE_URL_MAX) return undefined;
+  const title = answer.chart?.title.trim();
+  return {
+    type: "image",
+    image_url: chart.imageUrl,
+    alt_text: truncatePlain(chart.altText.trim() || "Chart", SLACK_IMAGE_TEXT_MAX),
+    ...(title ? { title: { type: "plain_text", text: truncatePlain(title, SLACK_IMAGE_TEXT_MAX) } } : {}),
+  };
+}
+
+function contextBlock(answer: Answer, view: PageView | undefined, chartNote?: string): SlackBlock {
   const asOf = /^\d{4}-\d{2}-\d{2}$/.test(answer.footer.asOf)
     ? formatDate(answer.footer.asOf)
     : answer.footer.asOf;
@@ -214,6 +244,7 @@ function contextBlock(answer: Answer, view: PageView | undefined): SlackBlock {
     `Source: ${escapeMrkdwn(answer.footer.source)}`,
     `Data as of ${escapeMrkdwn(asOf)}`,
     ...(view && view.pages > 1 ? [`Page ${view.page + 1} of ${view.pages}`] : []),
+    ...(chartNote ? [escapeMrkdwn(chartNote)] : []),
   ];
   return {
     type: "context",
@@ -237,8 +268,10 @@ export function fallbackText(answer: Answer): string {
  * Renders an answer as a Slack message: header, summary, key figures as fields, one page of the
  * list, usage, notes, choice and paging buttons, and a context line with the source and the data's
  * date. Pure, and within every Block Kit limit for any answer. `page` is zero-based and clamped.
+ * `chart` (from src/slack/charts.ts) adds the answer's chart as an image after the figures, or a
+ * note in the context line saying why there is none.
  */
-export function toSlackMessage(answer: Answer, page = 0): SlackMessage {
+export function toSlackMessage(answer: Answer, page = 0, chart?: SlackChartView): SlackMessage {
   const rows = answer.list?.rows.length ?? 0;
   const view = pageView(rows, page);
   const paging = answer.invocation && view.pages > 1 ? pagingButtons(answer.invocation, view) : undefined;
@@ -251,9 +284,10 @@ export function toSlackMessage(answer: Answer, page = 0): SlackMessage {
   if (answer.usage) tail.push(section(`*Usage:* \`${truncateMrkdwn(escapeMrkdwn(answer.usage), 1000)}\``));
   if (choices.length > 0) tail.push({ type: "actions", elements: choices });
   if (paging && paging.length > 0) tail.push({ type: "actions", elements: paging });
-  tail.push(contextBlock(answer, view));
+  tail.push(contextBlock(answer, view, chart?.kind === "note" ? chart.note : undefined));
+  const image = imageBlock(chart, answer);
 
-  let room = SLACK_MAX_BLOCKS - head.length - tail.length;
+  let room = SLACK_MAX_BLOCKS - head.length - tail.length - (image ? 1 : 0);
   const figures = figureSections(answer.figures, Math.min(MAX_FIGURE_SECTIONS, Math.max(0, room - 2)));
   room -= figures.length;
   const noteItems = [
@@ -271,6 +305,6 @@ export function toSlackMessage(answer: Answer, page = 0): SlackMessage {
   return {
     response_type: answer.ephemeral ? "ephemeral" : "in_channel",
     text: fallbackText(answer),
-    blocks: [...head, ...figures, ...list, ...notes, ...tail],
+    blocks: [...head, ...figures, ...(image ? [image] : []), ...list, ...notes, ...tail],
   };
 }

@@ -38,6 +38,8 @@ export interface ButtonReply {
   readonly kind: "page" | "choice" | "invalid";
   readonly line: string | undefined;
   readonly outcome: Outcome;
+  /** The page of the answer the message steps show (zero-based). */
+  readonly page: number;
   readonly steps: readonly RespondStep[];
 }
 
@@ -109,18 +111,20 @@ export function answerButton(
       kind: "invalid",
       line: undefined,
       outcome,
+      page: 0,
       steps: [{ ...toSlackMessage(outcome.answer), replace_original: false }],
     };
   }
   const outcome = answerLine(context, action.line, log, details);
-  const message = toSlackMessage(outcome.answer, action.kind === "page" ? action.page : 0);
+  const page = action.kind === "page" ? action.page : 0;
+  const message = toSlackMessage(outcome.answer, page);
   let steps: RespondStep[];
   if (outcome.status !== "answered") steps = [{ ...message, replace_original: false }];
   else if (action.kind === "page") steps = [{ ...message, replace_original: true }];
   else if (!fromEphemeral) steps = [{ ...message, replace_original: false }];
   else if (outcome.answer.ephemeral) steps = [{ ...message, replace_original: true }];
   else steps = [{ ...message, replace_original: false }, { delete_original: true }];
-  return { kind: action.kind, line: action.line, outcome, steps };
+  return { kind: action.kind, line: action.line, outcome, page, steps };
 }
 
 /**

@@ -16,6 +16,8 @@ const LIMITS = {
   actionId: 255,
   value: 2000,
   actionsElements: 25,
+  imageUrl: 3000,
+  imageText: 2000,
 } as const;
 
 /** Lists every way a message breaks Slack's rules; empty when Slack would accept it. */
@@ -79,6 +81,15 @@ export function slackViolations(message: SlackMessage): string[] {
           actionIds.add(button.action_id);
           check(button.value.length <= LIMITS.value, `${at}: value ${button.value.length}`);
         }
+        break;
+      case "image":
+        check(/^https?:\/\//.test(block.image_url), `${at}: image_url is not http(s)`);
+        check(block.image_url.length <= LIMITS.imageUrl, `${at}: image_url length`);
+        check(
+          block.alt_text.length >= 1 && block.alt_text.length <= LIMITS.imageText,
+          `${at}: alt_text length`,
+        );
+        check((block.title?.text.length ?? 0) <= LIMITS.imageText, `${at}: title length`);
         break;
     }
   });

@@ -1,0 +1,24 @@
+import { chartAltText, chartId } from "../charts/index.js";
+import { chartUrl } from "../charts/route.js";
+import type { Answer } from "../core/answer.js";
+import type { SlackChartView } from "../render/slack.js";
+import { CHART_NEEDS_BASE_URL } from "../slack/charts.js";
+
+/**
+ * The chart part of `ask --format slack`: what the bot would send for this answer. With
+ * PUBLIC_BASE_URL, the image URL the bot would serve (ids are content addresses, so no drawing is
+ * needed to know it); without, the note saying why there is no chart.
+ */
+export function slackChartFor(
+  answer: Answer,
+  env: NodeJS.ProcessEnv = process.env,
+): SlackChartView | undefined {
+  if (!answer.chart) return undefined;
+  const base = env.PUBLIC_BASE_URL?.trim();
+  if (!base) return { kind: "note", note: CHART_NEEDS_BASE_URL };
+  return {
+    kind: "image",
+    imageUrl: chartUrl(base, chartId(answer.chart)),
+    altText: chartAltText(answer.chart),
+  };
+}

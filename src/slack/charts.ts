@@ -1,0 +1,91 @@
+import type { Logger } from "pino";
+import { chartUrl } from "../charts/route.js";
+import type { ChartStore } from "../charts/store.js";
+import type { Answer } from "../core/answer.js";
+import { type SlackChartView, type SlackMessage, toSlackMessage } from "../render/slack.js";
+import type { ButtonReply, RespondStep } from "./interactions.js";
+
+/**
+ * Charts in Slack. Slack shows an image only from a URL it fetches itself, so the bot serves the PNG
+ * from its own HTTP server (GET /charts/<id>.png) under PUBLIC_BASE_URL. Every answer that has a
+ * chart (/leaders, /driver, /margin) gets it automatically: no keyword to learn, and a text answer
+ * already says everything the picture does.
+ */
+
+/** Said in the answer's context line when the bot has nowhere to serve images from. */
+export const CHART_NEEDS_BASE_URL = "No chart: charts need PUBLIC_BASE_URL, where Slack can fetch images";
+
+/**
+ * How long an ack waits for a chart to be drawn. Slack drops an ack after 3 s; a warm render takes
+ * about a tenth of a second, so this only trips on a stuck or cold renderer, and the answer goes
+ * out as text (the drawing finishes in the background and is cached for next time).
+ */
+export const CHART_PUBLISH_TIMEOUT_MS = 1_500;
+
+/** Where charts are kept and the public address Slack fetches them from. */
+export interface SlackCharts {
+  readonly publicBaseUrl: string;
+  readonly store: ChartStore;
+  readonly timeoutMs?: number;
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`chart not drawn within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Decides how an answer's chart shows in Slack: an image once it is drawn and kept for the route,
+ * a note when charts are off, nothing when the answer has no chart or drawing failed (logged; the
+ * answer goes out as text).
+ */
+export async function slackChartView(
+  answer: Answer,
+  charts: SlackCharts | undefined,
+  log?: Logger,
+): Promise<SlackChartView | undefined> {
+  if (!answer.chart) return undefined;
+  if (!charts) return { kind: "note", note: CHART_NEEDS_BASE_URL };
+  try {
+    const image = await withTimeout(
+      charts.store.publish(answer.chart),
+      charts.timeoutMs ?? CHART_PUBLISH_TIMEOUT_MS,
+    );
+    return { kind: "image", imageUrl: chartUrl(charts.publicBaseUrl, image.id), altText: image.altText };
+  } catch (error) {
+    log?.error(
+      { err: error, platform: "slack", chart: answer.chart.kind, title: answer.chart.title },
+      "chart rendering failed; answering with text only",
+    );
+    return undefined;
+  }
+}
+
+/** The slash command's message with its chart, if it has one. */
+export async function messageWithChart(
+  answer: Answer,
+  message: SlackMessage,
+  charts: SlackCharts | undefined,
+  log?: Logger,
+): Promise<SlackMessage> {
+  const view = await slackChartView(answer, charts, log);
+  return view ? toSlackMessage(answer, 0, view) : message;
+}
+
+/** A button's respond() steps with the answer's chart on every message step (paging keeps it). */
+export async function stepsWithChart(
+  reply: ButtonReply,
+  charts: SlackCharts | undefined,
+  log?: Logger,
+): Promise<readonly RespondStep[]> {
+  const answer = reply.outcome.answer;
+  const view = await slackChartView(answer, charts, log);
+  if (!view) return reply.steps;
+  const message = toSlackMessage(answer, reply.page, view);
+  return reply.steps.map((step) =>
+    "blocks" in step ? { ...message, replace_original: step.replace_original } : step,
+  );
+}
