@@ -1,4 +1,5 @@
 import { loadDataset } from "../src/data/load.js";
+import { benchCharts } from "./charts.js";
 import { benchAsk } from "./cli.js";
 import { benchCommands, type CommandFigure } from "./commands.js";
 import { benchHttp } from "./http.js";
@@ -40,6 +41,19 @@ async function main(): Promise<void> {
     `\nphoto-finish ask: median ${ms(ask.askMs)} ms; bare node -e 0: ${ms(ask.nodeMs)} ms; ratio ${ask.ratio.toFixed(2)}×`,
   );
 
+  const charts = await benchCharts(real, quick ? 5 : 20);
+  log(
+    `\nchart images (960×540 PNG; ECharts SVG + resvg), warm; chart libraries load once in ${ms(charts.loadMs)} ms`,
+  );
+  if (!json)
+    printTable(
+      ["answer", "chart", "first ms", "p50 ms", "p99 ms", "PNG kB"],
+      charts.charts.map((c) => [c.line, c.kind, ms(c.firstMs), ms(c.p50Ms), ms(c.p99Ms), c.pngKb.toFixed(0)]),
+    );
+  log(
+    `photo-finish ask --chart out.png "/leaders" (fresh process, libraries included): median ${ms(charts.askChartMs)} ms`,
+  );
+
   const total = quick ? 500 : 3000;
   log(
     `\nHTTP endpoints on 127.0.0.1, ${total} signed requests each, 16 in flight (ours and baselines alternate)`,
@@ -64,7 +78,7 @@ async function main(): Promise<void> {
     );
   }
 
-  if (json) console.log(JSON.stringify({ commands: commandFigures, ask, http }, null, 2));
+  if (json) console.log(JSON.stringify({ commands: commandFigures, ask, charts, http }, null, 2));
 }
 
 main().catch((error) => {
