@@ -18,6 +18,9 @@ export const configSchema = z.object({
   ),
   DISCORD_APPLICATION_ID: optional(snowflake),
   DISCORD_GUILD_ID: optional(snowflake),
+  DISCORD_API_URL: optional(
+    z.url({ message: "should be the base URL of a Discord REST proxy, e.g. http://127.0.0.1:8080" }),
+  ),
   DISCORD_PUBLIC_KEY: optional(
     z.string().regex(/^[0-9a-f]{64}$/i, "should be 64 hex characters (General Information page)"),
   ),

@@ -25,14 +25,35 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** True in a shard's child process: discord.js's ShardingManager marks it in the environment. */
+function isShardProcess(): boolean {
+  return process.env.SHARDING_MANAGER === "true" && process.env.SHARDS !== undefined;
+}
+
+/** How `photo-finish` was asked to start. */
+export interface StartOptions {
+  /** Run the Discord gateway as this many shard processes (ShardingManager), or Discord's recommendation. */
+  readonly shards?: number | "auto";
+}
+
+async function createGateway(deps: AdapterDeps): Promise<Adapter> {
+  const { createDiscordGatewayAdapter } = await import("./adapters/discord-gateway.js");
+  const api = deps.config.DISCORD_API_URL;
+  return createDiscordGatewayAdapter(deps, api ? { rest: { api } } : {});
+}
+
 /** Loads each configured adapter's module only when it is needed, so the terminal bot stays light. */
-async function createAdapters(deps: AdapterDeps, charts: SlackCharts | undefined): Promise<Adapter[]> {
+async function createAdapters(
+  deps: AdapterDeps,
+  charts: SlackCharts | undefined,
+  shards: StartOptions["shards"],
+): Promise<Adapter[]> {
   const on = enabledAdapters(deps.config);
   const adapters: Adapter[] = [];
-  if (on.discordGateway) {
-    const { createDiscordGatewayAdapter } = await import("./adapters/discord-gateway.js");
-    adapters.push(createDiscordGatewayAdapter(deps));
-  }
+  if (on.discordGateway && shards !== undefined) {
+    const { createDiscordShardsAdapter } = await import("./adapters/discord-shards.js");
+    adapters.push(createDiscordShardsAdapter(deps, shards));
+  } else if (on.discordGateway) adapters.push(await createGateway(deps));
   if (on.discordHttp) {
     const { createDiscordHttpAdapter } = await import("./adapters/discord-http.js");
     adapters.push(createDiscordHttpAdapter(deps));
@@ -99,11 +120,25 @@ async function startCharts(http: HttpServer, publicBaseUrl: string, log: Logger)
  * Starts the bot: every chat adapter whose credentials are set, in one process and one HTTP server,
  * or the terminal bot when none is. Resolves with the exit code.
  */
-export async function start(): Promise<number> {
+export async function start(options: StartOptions = {}): Promise<number> {
   const ready = await prepare();
   if (!ready) return 1;
   const { config, log, runtime } = ready;
   const on = enabledAdapters(config);
+  if (options.shards !== undefined && !on.discordGateway) {
+    process.stderr.write("photo-finish: --shards runs the Discord gateway bot, which needs DISCORD_TOKEN\n");
+    return 1;
+  }
+  // discord.js re-emits listener rejections, and SDKs retry in the background: a stray rejection is
+  // logged with its stack, never allowed to take the bot down.
+  process.on("unhandledRejection", (reason) => log.error({ err: reason }, "unhandled promise rejection"));
+  // In a shard's child process (started by --shards), this process is one gateway shard, nothing else.
+  if (isShardProcess())
+    return serve(
+      { config, log, runtime },
+      [await createGateway({ config, runtime, log, http: undefined })],
+      undefined,
+    );
   if (!(on.discordGateway || on.discordHttp || on.slackSocket || on.slackHttp)) {
     await runConsole(
       runtime,
@@ -113,16 +148,13 @@ export async function start(): Promise<number> {
     return 0;
   }
 
-  // discord.js re-emits listener rejections, and SDKs retry in the background: a stray rejection is
-  // logged with its stack, never allowed to take the bot down.
-  process.on("unhandledRejection", (reason) => log.error({ err: reason }, "unhandled promise rejection"));
   // Slack fetches chart images from this bot, so with a public URL the HTTP server runs for Slack
   // in Socket Mode too.
   const slackCharts = Boolean(config.PUBLIC_BASE_URL) && (on.slackSocket || on.slackHttp);
   const http = on.discordHttp || on.slackHttp || slackCharts ? new HttpServer(log) : undefined;
   const charts =
     http && config.PUBLIC_BASE_URL ? await startCharts(http, config.PUBLIC_BASE_URL, log) : undefined;
-  const adapters = await createAdapters({ config, runtime, log, http }, charts);
+  const adapters = await createAdapters({ config, runtime, log, http }, charts, options.shards);
   http?.route("GET", "/healthz", (_req, res) =>
     sendJson(res, 200, {
       status: "ok",
@@ -131,6 +163,18 @@ export async function start(): Promise<number> {
       adapters: adapters.map((a) => a.name),
     }),
   );
+  return serve({ config, log, runtime }, adapters, http);
+}
+
+/**
+ * Starts the adapters and the HTTP server, then runs until SIGTERM or SIGINT; SIGHUP reloads the
+ * data. Resolves with the exit code.
+ */
+async function serve(
+  { config, log, runtime }: { config: Config; log: Logger; runtime: Runtime },
+  adapters: readonly Adapter[],
+  http: HttpServer | undefined,
+): Promise<number> {
   // Signals are handled from here on, so a stop that arrives while connecting is still clean.
   const stopped = new Promise<number>((resolve) => {
     let stopping = false;
@@ -146,6 +190,8 @@ export async function start(): Promise<number> {
       await Promise.allSettled([...adapters.map((a) => a.stop()), http?.close()]);
       clearTimeout(timer);
       log.info("stopped");
+      // A shard process talks to its manager over IPC, which would keep it alive after everything else.
+      if (process.connected) process.disconnect();
       resolve(0);
     };
     process.once("SIGTERM", () => void stop("SIGTERM"));

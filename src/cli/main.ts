@@ -10,6 +10,7 @@ import { renderText } from "../render/text.js";
 
 const USAGE = `Usage:
   photo-finish                         start the bot (terminal, or every chat platform configured)
+  photo-finish --shards N|auto         the same, with the Discord gateway as N shard processes
   photo-finish ask [--format F] [--chart FILE] "<command line>"
                                        answer once and exit (F: text, json, discord, slack);
                                        --chart writes the answer's chart as a PNG
@@ -113,14 +114,29 @@ async function checkData(dir: string | undefined): Promise<number> {
   }
 }
 
+/** Reads `--shards N|auto` from the start arguments: undefined when absent, null when malformed. */
+function parseShards(args: readonly string[]): number | "auto" | undefined | null {
+  const at = args.indexOf("--shards");
+  if (at === -1) return args.length === 0 ? undefined : null;
+  const value = args[at + 1];
+  if (value === "auto") return "auto";
+  return value && /^[1-9]\d{0,3}$/.test(value) ? Number(value) : null;
+}
+
 /** Runs the `photo-finish` command; resolves with the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [verb, ...rest] = argv;
   switch (verb) {
     case undefined:
-    case "start": {
+    case "start":
+    case "--shards": {
+      const shards = parseShards(verb === "--shards" ? argv : rest);
+      if (shards === null) {
+        process.stderr.write(`photo-finish: --shards takes a number of shards or "auto"\n`);
+        return 2;
+      }
       const { start } = await import("../main.js");
-      return start();
+      return start(shards === undefined ? {} : { shards });
     }
     case "ask":
       return ask(rest);

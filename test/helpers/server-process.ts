@@ -21,9 +21,15 @@ export interface ServerProcess {
   ): Promise<Record<string, unknown>>;
 }
 
-/** Starts the bin with the given environment on 127.0.0.1 and a free port; resolves once it listens. */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [BIN], {
+/**
+ * Starts the bin with the given environment on 127.0.0.1 and a free port; resolves once it logs
+ * `readyLog` (by default, that the HTTP server listens).
+ */
+export async function startServerProcess(
+  env: Record<string, string>,
+  options: { args?: readonly string[]; readyLog?: string; timeoutMs?: number } = {},
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [BIN, ...(options.args ?? [])], {
     cwd: mkdtempSync(path.join(tmpdir(), "photo-finish-server-")),
     env: cleanEnv({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env }),
     stdio: ["ignore", "pipe", "pipe"],
@@ -54,7 +60,10 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       });
     }
   };
-  const listening = await waitForLog((l) => l.msg === "HTTP server listening");
+  const listening = await waitForLog(
+    (l) => l.msg === (options.readyLog ?? "HTTP server listening"),
+    options.timeoutMs,
+  );
   return {
     child,
     baseUrl: `http://127.0.0.1:${listening.port}`,
