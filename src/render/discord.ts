@@ -246,11 +246,14 @@ export function renderDiscordMessage(answer: Answer, page = 0): DiscordMessage {
   ] as APIActionRowComponent<APIButtonComponent>[];
 
   // The answer itself (summary and the page of the list) comes first and is never squeezed out.
-  const head = truncate(
-    [truncate(answer.summary, SUMMARY_BUDGET), listLines(answer, view).join("\n")]
-      .filter((part) => part !== "")
-      .join("\n\n"),
-    EMBED_DESCRIPTION_MAX,
+  // nonEmpty here, not later: its stand-in character counts toward the 6000 total like any other.
+  const head = nonEmpty(
+    truncate(
+      [truncate(answer.summary, SUMMARY_BUDGET), listLines(answer, view).join("\n")]
+        .filter((part) => part !== "")
+        .join("\n\n"),
+      EMBED_DESCRIPTION_MAX,
+    ),
   );
   let left = EMBED_TOTAL_MAX - title.length - footer.length - head.length;
   const fitted = fitFields(answer, left);
