@@ -92,4 +92,25 @@ describe("Discord gateway bot (against a loopback stand-in)", () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(fake.callbacks.filter((c) => c.url.includes("723456789012345678"))).toHaveLength(1);
   });
+
+  it("answers a Chart click with the PNG attached to the callback", async () => {
+    const click = {
+      ...dmCommand("823456789012345678", "leaders", []),
+      type: 3,
+      message: { id: "923456789012345678", channel_id: "423456789012345678" },
+      data: { custom_id: "pf:c:/leaders", component_type: 2 },
+    };
+    fake.dispatch("INTERACTION_CREATE", click);
+    const callback = await waitFor(
+      () => fake.callbacks.find((c) => c.url.includes("823456789012345678")),
+      10_000,
+    );
+    const file = callback.files?.[0];
+    expect(file?.type).toBe("image/png");
+    expect(file?.data.subarray(1, 4).toString()).toBe("PNG");
+    expect(callback.body).toMatchObject({
+      type: 4,
+      data: { embeds: [{ image: { url: `attachment://${file?.filename}` } }] },
+    });
+  });
 });

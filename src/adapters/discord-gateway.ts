@@ -12,12 +12,14 @@ import {
 import type { Logger } from "pino";
 import { Cooldown } from "../core/cooldown.js";
 import { apologyAnswer } from "../core/respond.js";
+import { drawPendingChart } from "../discord/chart-files.js";
 import {
   handleInteraction,
   type InteractionInput,
   logInteraction,
   type OptionInput,
 } from "../discord/interactions.js";
+import type { ResponseFile } from "../discord/multipart.js";
 import { toDiscordResponse } from "../render/discord.js";
 import type { Runtime } from "../runtime.js";
 import type { Adapter, AdapterDeps } from "./adapter.js";
@@ -106,10 +108,17 @@ async function sendResponse(
   response: APIInteractionResponse,
   runtime: Runtime,
   log: Logger,
+  files: readonly ResponseFile[] = [],
 ): Promise<boolean> {
   const route = Routes.interactionCallback(interaction.id, interaction.token);
   try {
-    await client.rest.post(route, { body: response, auth: false });
+    await client.rest.post(route, {
+      body: response,
+      auth: false,
+      ...(files.length > 0
+        ? { files: files.map((f) => ({ name: f.name, data: f.data, contentType: f.contentType })) }
+        : {}),
+    });
     return true;
   } catch (error) {
     const code = error instanceof DiscordAPIError ? error.code : undefined;
@@ -159,7 +168,9 @@ export function createDiscordGatewayAdapter(
     try {
       input = fromDiscordJs(interaction);
       const handled = handleInteraction(input, runtime.context("discord"), log, cooldown);
-      const sent = await sendResponse(client, interaction, handled.response, runtime, log);
+      const file = handled.chart ? await drawPendingChart(handled.chart, log) : undefined;
+      const response = handled.chart && !file ? handled.chart.fallback : handled.response;
+      const sent = await sendResponse(client, interaction, response, runtime, log, file ? [file] : []);
       logInteraction(log, "gateway", input, sent ? handled : { ...handled, outcome: "failed" }, startedAt);
     } catch (error) {
       // handleInteraction never throws; this guards the reading of the interaction itself.

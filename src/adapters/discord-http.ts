@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Cooldown } from "../core/cooldown.js";
+import { drawPendingChart } from "../discord/chart-files.js";
 import { fromApiInteraction, handleInteraction, logInteraction } from "../discord/interactions.js";
+import { encodeMultipart } from "../discord/multipart.js";
 import { publicKeyFromHex, verifyDiscordRequest } from "../discord/verify.js";
 import { readBody, sendJson } from "../http/server.js";
 import type { Adapter, AdapterDeps } from "./adapter.js";
@@ -59,7 +61,13 @@ export function createDiscordHttpAdapter(
     }
     const input = fromApiInteraction(payload);
     const handled = handleInteraction(input, runtime.context("discord"), log, cooldown);
-    sendJson(res, 200, handled.response);
+    const file = handled.chart ? await drawPendingChart(handled.chart, log) : undefined;
+    if (file) {
+      // Attachments travel beside the JSON: Discord accepts a multipart interaction response.
+      const { body: multipart, contentType } = encodeMultipart(handled.response, [file]);
+      res.writeHead(200, { "content-type": contentType, "content-length": multipart.length });
+      res.end(multipart);
+    } else sendJson(res, 200, handled.chart ? handled.chart.fallback : handled.response);
     logInteraction(log, "http", input, handled, startedAt);
   }
 

@@ -1,7 +1,9 @@
 import { createHmac, randomBytes } from "node:crypto";
 import type { APIApplicationCommandOptionChoice, APIInteractionResponse } from "discord.js";
 import type { Logger } from "pino";
+import { chartAltText, chartId } from "../charts/index.js";
 import type { Answer } from "../core/answer.js";
+import type { ChartData } from "../core/chart.js";
 import type { Command, CommandContext } from "../core/command.js";
 import type { Cooldown } from "../core/cooldown.js";
 import type { RawValue } from "../core/options.js";
@@ -15,7 +17,7 @@ import {
   cooldownAnswer,
   type Outcome,
 } from "../core/respond.js";
-import { toDiscordResponse } from "../render/discord.js";
+import { toDiscordChartResponse, toDiscordResponse } from "../render/discord.js";
 import { AUTOCOMPLETE_CHOICES_MAX, CHOICE_NAME_MAX } from "../render/discord-limits.js";
 import { truncate } from "../render/discord-text.js";
 import { decodeButton } from "./custom-id.js";
@@ -50,9 +52,19 @@ export type InteractionInput =
   | { readonly kind: "button"; readonly customId: string; readonly userId?: string }
   | { readonly kind: "unsupported"; readonly type: number; readonly userId?: string };
 
+/** A chart the response refers to (`attachment://<filename>`): the adapter draws it and sends it along. */
+export interface PendingChart {
+  readonly chart: ChartData;
+  readonly filename: string;
+  /** The response to send instead if the chart cannot be drawn. */
+  readonly fallback: APIInteractionResponse;
+}
+
 /** What handling produced: the exact response to send, and the facts for the interaction's log line. */
 export interface Handled {
   readonly response: APIInteractionResponse;
+  /** Set when the response shows a chart whose PNG must travel with it. */
+  readonly chart?: PendingChart;
   readonly kind: InteractionInput["kind"];
   readonly command: string | undefined;
   readonly options: Readonly<Record<string, unknown>> | undefined;
@@ -200,12 +212,38 @@ export function suggest(
   return choices;
 }
 
+/** The chart message for an answer, or a private note when the answer has nothing to draw. */
+function chartReply(
+  context: CommandContext,
+  outcome: Outcome,
+): { response: APIInteractionResponse; chart?: PendingChart } {
+  const chart = outcome.status === "answered" ? outcome.answer.chart : undefined;
+  if (!chart) {
+    const answer = staleAnswer(
+      context,
+      "No chart",
+      "That answer has nothing to draw. Run the command again for fresh buttons.",
+    );
+    return { response: toDiscordResponse(answer) };
+  }
+  const filename = `photo-finish-${chart.kind}-${chartId(chart).slice(0, 12)}.png`;
+  const failed = staleAnswer(
+    context,
+    "No chart this time",
+    "Sorry, I couldn't draw that chart just now; the answer above still stands.",
+  );
+  return {
+    response: toDiscordChartResponse(outcome.answer, { filename, description: chartAltText(chart) }),
+    chart: { chart, filename, fallback: toDiscordResponse(failed) },
+  };
+}
+
 function answerButton(
   context: CommandContext,
   customId: string,
   log: Logger,
   details: Record<string, unknown>,
-): { response: APIInteractionResponse; outcome: Outcome } {
+): { response: APIInteractionResponse; outcome: Outcome; chart?: PendingChart } {
   const action = decodeButton(customId);
   if (!action) {
     const answer = staleAnswer(
@@ -219,6 +257,7 @@ function answerButton(
     };
   }
   const outcome = answerLine(context, action.line, log, details);
+  if (action.kind === "chart") return { ...chartReply(context, outcome), outcome };
   // A page turn replaces the message it was clicked on; if the command no longer answers (the data
   // or the bot changed since), the user gets a private note and the old message stays as it was.
   if (action.kind === "page" && outcome.status === "answered")
@@ -282,9 +321,10 @@ export function handleInteraction(
           outcome: "suggested",
         };
       case "button": {
-        const { response, outcome } = answerButton(context, input.customId, log, details);
+        const { response, outcome, chart } = answerButton(context, input.customId, log, details);
         return {
           response,
+          ...(chart ? { chart } : {}),
           kind: "button",
           command: outcome.command,
           options: { customId: input.customId },

@@ -157,8 +157,19 @@ function splitChoices(
   return { buttons, unbuttoned };
 }
 
+/** The "Chart" button, for answers that can be drawn (it re-runs the answer's command line). */
+function chartButton(answer: Answer): APIButtonComponent | undefined {
+  if (!answer.chart || answer.invocation === undefined) return undefined;
+  const id = encodeButton({ kind: "chart", line: answer.invocation });
+  return id === undefined
+    ? undefined
+    : { type: COMPONENT_BUTTON, style: BUTTON_SECONDARY, label: "📈 Chart", custom_id: id };
+}
+
 function pagingRow(answer: Answer, view: PageView): APIActionRowComponent<APIButtonComponent> | undefined {
-  if (!view.pageable || answer.invocation === undefined) return undefined;
+  const chart = chartButton(answer);
+  if (!view.pageable || answer.invocation === undefined)
+    return chart ? { type: COMPONENT_ACTION_ROW, components: [chart] } : undefined;
   const current = view.page + 1;
   // Both buttons always show (greyed at the ends) so the row does not jump; their targets differ,
   // which keeps the two custom_ids unique as Discord requires.
@@ -186,6 +197,7 @@ function pagingRow(answer: Answer, view: PageView): APIActionRowComponent<APIBut
         custom_id: next,
         disabled: current === view.pageCount,
       },
+      ...(chart ? [chart] : []),
     ],
   };
 }
@@ -280,6 +292,42 @@ export function renderDiscordMessage(answer: Answer, page = 0): DiscordMessage {
     components,
     allowed_mentions: { parse: [] },
     ...(answer.ephemeral ? { flags: EPHEMERAL_FLAG } : {}),
+  };
+}
+
+/** The attachment a chart message refers to; the adapter renders the PNG and sends it with the message. */
+export interface ChartAttachment {
+  readonly filename: string;
+  readonly description: string;
+}
+
+/**
+ * The message that shows an answer's chart: a slim embed whose image is the attached PNG
+ * (`attachment://<filename>`), with the answer's title, summary and footer. The PNG itself travels
+ * beside this JSON (multipart on HTTP, `files` on the gateway).
+ */
+export function toDiscordChartResponse(answer: Answer, attachment: ChartAttachment): APIInteractionResponse {
+  const footer = truncate(
+    `${answer.footer.source} · Data as of ${formatDate(answer.footer.asOf)}`,
+    FOOTER_BUDGET,
+  );
+  return {
+    type: RESPONSE_TYPE.channelMessage,
+    data: {
+      embeds: [
+        {
+          title: truncate(answer.title.trim() || "Photo Finish", EMBED_TITLE_MAX),
+          description: nonEmpty(truncate(answer.summary, SUMMARY_BUDGET)),
+          color: TONE_COLORS[answer.tone],
+          image: { url: `attachment://${attachment.filename}` },
+          footer: { text: footer },
+        },
+      ],
+      attachments: [
+        { id: "0", filename: attachment.filename, description: truncate(attachment.description, 1024) },
+      ],
+      allowed_mentions: { parse: [] },
+    },
   };
 }
 

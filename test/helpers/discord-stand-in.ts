@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type WebSocket, WebSocketServer } from "ws";
+import { parseMultipart } from "./multipart.js";
 
 /**
  * A loopback stand-in for Discord: a REST server (gateway info, interaction callbacks) and a
@@ -9,7 +10,12 @@ import { type WebSocket, WebSocketServer } from "ws";
  */
 export interface FakeDiscord {
   readonly rest: string;
-  readonly callbacks: { url: string; body: unknown }[];
+  /** Interaction callbacks received, with any files sent beside them (multipart). */
+  readonly callbacks: {
+    url: string;
+    body: unknown;
+    files?: { filename?: string; type?: string; data: Buffer }[];
+  }[];
   /** Resolves with the first IDENTIFY. */
   readonly identified: Promise<{ intents: number }>;
   /** Every IDENTIFY so far, with the shard it named ([id, count]) when sharded. */
@@ -22,7 +28,7 @@ export const APP_ID = "123456789012345678";
 const BOT_ID = "223456789012345678";
 
 export async function startFakeDiscord(): Promise<FakeDiscord> {
-  const callbacks: { url: string; body: unknown }[] = [];
+  const callbacks: FakeDiscord["callbacks"] = [];
   const identifies: { intents: number; shard?: [number, number] }[] = [];
   const sockets = new Set<WebSocket>();
   let sequence = 0;
@@ -44,7 +50,18 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       return;
     }
     if (req.method === "POST" && /^\/v10\/interactions\/\d+\/[^/]+\/callback/.test(url)) {
-      callbacks.push({ url, body: JSON.parse(text) });
+      const type = req.headers["content-type"] ?? "";
+      if (type.startsWith("multipart/form-data")) {
+        const parts = parseMultipart(Buffer.concat(chunks), type);
+        const files = [...parts.entries()]
+          .filter(([name]) => name.startsWith("files["))
+          .map(([, part]) => part);
+        callbacks.push({
+          url,
+          body: JSON.parse(parts.get("payload_json")?.data.toString() ?? "null"),
+          files,
+        });
+      } else callbacks.push({ url, body: JSON.parse(text) });
       res.statusCode = 204;
       res.end();
       return;

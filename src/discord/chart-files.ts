@@ -1,0 +1,38 @@
+import type { Logger } from "pino";
+import { renderChartImage } from "../charts/index.js";
+import type { PendingChart } from "./interactions.js";
+import type { ResponseFile } from "./multipart.js";
+
+/**
+ * How long drawing may take before the text fallback goes instead. Discord allows 3 s for the
+ * first response; the first chart of a process also loads the chart libraries.
+ */
+export const CHART_DEADLINE_MS = 2_000;
+
+/**
+ * Draws the chart a response refers to, as the file to send beside it; undefined (logged) when
+ * drawing fails or is too slow, and the caller sends the fallback instead. Never throws.
+ */
+export async function drawPendingChart(
+  pending: PendingChart,
+  log: Logger,
+): Promise<ResponseFile | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const image = await Promise.race([
+      renderChartImage(pending.chart),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`chart not drawn within ${CHART_DEADLINE_MS} ms`)),
+          CHART_DEADLINE_MS,
+        );
+      }),
+    ]);
+    return { name: pending.filename, contentType: image.contentType, data: image.png };
+  } catch (error) {
+    log.error({ err: error, chart: pending.chart.kind }, "chart rendering failed; sending text instead");
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+  }
+}
