@@ -21,7 +21,13 @@ export const REDACT_PATHS = [
  */
 export async function createLogger(options: { level: string; pretty: boolean }): Promise<Logger> {
   const base = { level: options.level, redact: { paths: REDACT_PATHS, censor: "[redacted]" } };
-  if (!options.pretty) return pino(base, pino.destination({ fd: 2, sync: true }));
+  if (!options.pretty) {
+    // Asynchronous writes: a burst of interactions coalesces into few writes instead of blocking on
+    // each line. What is pending is flushed when the process exits, however it exits.
+    const destination = pino.destination({ fd: 2, sync: false });
+    process.once("exit", () => destination.flushSync());
+    return pino(base, destination);
+  }
   const { default: pretty } = await import("pino-pretty");
   return pino(
     base,

@@ -28,6 +28,16 @@ function nextDay(date: string): string {
  * changing only where a slice starts or ends, so checking those days (and the first) is exact.
  */
 export function coverageOf(ds: Dataset, scope: Scope): Coverage {
+  // Asked on every answer, and the same for every question about the same dates: memoised.
+  const key = `coverage|${scope.from}|${scope.to}|${scope.pastAsOf}`;
+  const cached = ds.memo.get(key) as Coverage | undefined;
+  if (cached) return cached;
+  const coverage = computeCoverage(ds, scope);
+  ds.memo.set(key, coverage);
+  return coverage;
+}
+
+function computeCoverage(ds: Dataset, scope: Scope): Coverage {
   const outside = scope.from > scope.to;
   const limitAt = (day: string) =>
     Math.max(0, ...ds.coverage.filter((c) => c.from <= day && day <= c.to).map((c) => c.maxMarginMs));

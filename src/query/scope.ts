@@ -130,9 +130,10 @@ export function countUpTo(races: readonly Race[], maxMs: number): number {
   return low;
 }
 
-/** Every race in the scope, closest first. */
-export function racesIn(ds: Dataset, scope: Scope): Race[] {
+/** Every race in the scope, closest first (era-wide: the shared index itself, never a copy). */
+export function racesIn(ds: Dataset, scope: Scope): readonly Race[] {
   if (scope.from > scope.to) return [];
+  if (isDateOnly(scope)) return racesInDates(ds, scope);
   return candidates(ds, scope).filter((race) => inScope(scope, race));
 }
 
