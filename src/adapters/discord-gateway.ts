@@ -167,11 +167,18 @@ export function createDiscordGatewayAdapter(
     let input: InteractionInput = { kind: "unsupported", type: interaction.type };
     try {
       input = fromDiscordJs(interaction);
-      const handled = handleInteraction(input, runtime.context("discord"), log, cooldown);
-      const file = handled.chart ? await drawPendingChart(handled.chart, log) : undefined;
+      const requestLog = log.child({ requestId: interaction.id });
+      const handled = handleInteraction(input, runtime.context("discord"), requestLog, cooldown);
+      const file = handled.chart ? await drawPendingChart(handled.chart, requestLog) : undefined;
       const response = handled.chart && !file ? handled.chart.fallback : handled.response;
-      const sent = await sendResponse(client, interaction, response, runtime, log, file ? [file] : []);
-      logInteraction(log, "gateway", input, sent ? handled : { ...handled, outcome: "failed" }, startedAt);
+      const sent = await sendResponse(client, interaction, response, runtime, requestLog, file ? [file] : []);
+      logInteraction(
+        requestLog,
+        "gateway",
+        input,
+        sent ? handled : { ...handled, outcome: "failed" },
+        startedAt,
+      );
     } catch (error) {
       // handleInteraction never throws; this guards the reading of the interaction itself.
       log.error({ err: error, interactionType: interaction.type }, "Discord interaction failed");

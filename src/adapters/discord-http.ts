@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Cooldown } from "../core/cooldown.js";
 import { drawPendingChart } from "../discord/chart-files.js";
@@ -60,15 +61,18 @@ export function createDiscordHttpAdapter(
       return;
     }
     const input = fromApiInteraction(payload);
-    const handled = handleInteraction(input, runtime.context("discord"), log, cooldown);
-    const file = handled.chart ? await drawPendingChart(handled.chart, log) : undefined;
+    // Discord's interaction id ties every line about this interaction together (and to Discord's side).
+    const id = (payload as { id?: unknown }).id;
+    const requestLog = log.child({ requestId: typeof id === "string" ? id : randomUUID() });
+    const handled = handleInteraction(input, runtime.context("discord"), requestLog, cooldown);
+    const file = handled.chart ? await drawPendingChart(handled.chart, requestLog) : undefined;
     if (file) {
       // Attachments travel beside the JSON: Discord accepts a multipart interaction response.
       const { body: multipart, contentType } = encodeMultipart(handled.response, [file]);
       res.writeHead(200, { "content-type": contentType, "content-length": multipart.length });
       res.end(multipart);
     } else sendJson(res, 200, handled.chart ? handled.chart.fallback : handled.response);
-    logInteraction(log, "http", input, handled, startedAt);
+    logInteraction(requestLog, "http", input, handled, startedAt);
   }
 
   return {

@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { App, type AuthorizeResult, HTTPReceiver, type RespondArguments } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
-import { apologyAnswer } from "../core/respond.js";
+import { Cooldown } from "../core/cooldown.js";
+import { apologyAnswer, cooldownAnswer } from "../core/respond.js";
 import { type HttpServer, MAX_BODY_BYTES, sendJson } from "../http/server.js";
 import { type SlackMessage, toSlackMessage } from "../render/slack.js";
 import type { Runtime } from "../runtime.js";
@@ -61,17 +63,38 @@ function authorizeFrom(config: Config): () => Promise<AuthorizeResult> {
 function listen(
   app: App,
   runtime: Runtime,
-  log: Logger,
+  parentLog: Logger,
   hashKey: string,
   pending: Set<Promise<void>>,
   charts: SlackCharts | undefined,
 ): void {
+  // One courtesy limit per user across commands and clicks, as on Discord.
+  const cooldown = new Cooldown();
   app.command(/^\/.+/, async ({ command, ack }) => {
     const started = performance.now();
     const user = hashUser(hashKey, command.team_id, command.user_id);
+    // Every line this interaction logs (including a failure deep in the core) carries its id.
+    const log = parentLog.child({ requestId: command.trigger_id || randomUUID() });
     let acked = false;
     try {
       const context = runtime.context("slack");
+      const verdict = cooldown.take(user);
+      if (!verdict.ok) {
+        await ack(toArguments(toSlackMessage(cooldownAnswer(context, verdict.retryAfterMs))));
+        acked = true;
+        log.info(
+          {
+            platform: "slack",
+            kind: "command",
+            command: command.command,
+            outcome: "rejected",
+            reason: "cooldown",
+            user,
+          },
+          "slack interaction",
+        );
+        return;
+      }
       const reply = answerSlashCommand(context, command.command, command.text ?? "", log, {
         platform: "slack",
         user,
@@ -108,6 +131,19 @@ function listen(
     const started = performance.now();
     await ack();
     const user = hashUser(hashKey, body.team?.id, body.user?.id);
+    const log = parentLog.child({ requestId: (body as { trigger_id?: string }).trigger_id || randomUUID() });
+    const verdict = cooldown.take(user);
+    if (!verdict.ok) {
+      const wait = toSlackMessage(cooldownAnswer(runtime.context("slack"), verdict.retryAfterMs));
+      await respond({ ...toArguments(wait), replace_original: false }).catch((error: unknown) =>
+        log.error({ err: error, platform: "slack", kind: "action", user }, "slack respond() failed"),
+      );
+      log.info(
+        { platform: "slack", kind: "action", outcome: "rejected", reason: "cooldown", user },
+        "slack interaction",
+      );
+      return;
+    }
     const work = (async () => {
       const value = "value" in action && typeof action.value === "string" ? action.value : undefined;
       const container = (body as { container?: { is_ephemeral?: boolean } }).container;
@@ -152,7 +188,7 @@ function listen(
   });
 
   app.error(async (error) => {
-    log.error({ err: error, platform: "slack" }, "slack error");
+    parentLog.error({ err: error, platform: "slack" }, "slack error");
   });
 }
 
