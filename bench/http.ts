@@ -4,7 +4,8 @@ import { readFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { createServer } from "node:net";
 import path from "node:path";
-import { PACKAGE_ROOT } from "../src/paths.js";
+import { PACKAGE_ROOT, PRODUCTION_NODE_FLAGS } from "../src/paths.js";
+import { APP_ID, startFakeDiscord } from "./stand-ins/discord.js";
 import { percentile } from "./stats.js";
 
 /** One load run against one endpoint. */
@@ -205,7 +206,10 @@ export async function benchHttp(total: number, concurrency: number): Promise<Htt
   };
 
   const bin = path.join(PACKAGE_ROOT, "bin", "photo-finish.js");
-  const ours = await startChild([bin], {
+  // Every adapter on: the gateway bot connects to a loopback stand-in for Discord.
+  const discordStandIn = await startFakeDiscord();
+  // Run as npm start runs it, with the same Node flags.
+  const ours = await startChild([...PRODUCTION_NODE_FLAGS, bin], {
     ...base,
     PORT: "0",
     DISCORD_PUBLIC_KEY: publicKeyHex,
@@ -213,6 +217,9 @@ export async function benchHttp(total: number, concurrency: number): Promise<Htt
     SLACK_BOT_TOKEN: "xoxb-bench",
     SLACK_BOT_ID: "B0BENCH",
     SLACK_BOT_USER_ID: "U0BENCH",
+    DISCORD_TOKEN: "MTIz.bench.token",
+    DISCORD_APPLICATION_ID: APP_ID,
+    DISCORD_API_URL: discordStandIn.rest,
   });
   const boltPort = await freePort();
   const bolt = await startChild([path.join(PACKAGE_ROOT, "dist/bench/baselines/bare-bolt.js")], {
@@ -278,5 +285,6 @@ export async function benchHttp(total: number, concurrency: number): Promise<Htt
     };
   } finally {
     for (const { child } of [ours, bolt, bare]) child.kill("SIGTERM");
+    await discordStandIn.close();
   }
 }

@@ -74,7 +74,7 @@ async function main(): Promise<void> {
       `Slack: ${http.slack.ratio.toFixed(2)}× the bare Bolt app; Discord: ${http.discord.ratio.toFixed(2)}× the bare server`,
     );
     log(
-      `resident memory of the bot (Discord HTTP + Slack HTTP loaded): ${http.rss.afterStartMb.toFixed(1)} MB after start, ${http.rss.afterLoadMb.toFixed(1)} MB after the load`,
+      `resident memory of the bot (every adapter: Discord gateway + HTTP, Slack HTTP): ${http.rss.afterStartMb.toFixed(1)} MB after start, ${http.rss.afterLoadMb.toFixed(1)} MB after the load`,
     );
   }
 

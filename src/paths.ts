@@ -19,5 +19,8 @@ function findPackageRoot(): string {
 /** Root folder of the installed package. */
 export const PACKAGE_ROOT = findPackageRoot();
 
+/** Node flags the bot runs with (npm start, the bin's shebang, shard processes, the benchmark). */
+export const PRODUCTION_NODE_FLAGS: readonly string[] = ["--max-semi-space-size=1"];
+
 /** The data folder that ships with the package. */
 export const DEFAULT_DATA_DIR = path.join(PACKAGE_ROOT, "data");

@@ -34,7 +34,7 @@ describe("logs of a run with every adapter on", () => {
       SLACK_BOT_USER_ID: "U0LOGS",
       LOG_LEVEL: "trace",
     });
-    const health = await (await fetch(`${bot.baseUrl}/healthz`)).json();
+    const health = (await (await fetch(`${bot.baseUrl}/healthz`)).json()) as { adapters: string[] };
     expect(health.adapters).toEqual(["discord-gateway", "discord-http", "slack-http"]);
 
     // Seven quick commands from one Slack user: five answered, then the cooldown answers politely.
@@ -51,7 +51,7 @@ describe("logs of a run with every adapter on", () => {
           "x-slack-signature": `v0=${createHmac("sha256", SECRETS.SLACK_SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest("hex")}`,
         },
       });
-      replies.push(await response.json());
+      replies.push((await response.json()) as { response_type: string; text: string });
     }
     expect(replies.slice(0, 5).every((r) => r.response_type === "in_channel")).toBe(true);
     expect(

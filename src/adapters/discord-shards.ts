@@ -1,6 +1,6 @@
 import path from "node:path";
 import { ShardingManager } from "discord.js";
-import { PACKAGE_ROOT } from "../paths.js";
+import { PACKAGE_ROOT, PRODUCTION_NODE_FLAGS } from "../paths.js";
 import type { Adapter, AdapterDeps } from "./adapter.js";
 
 /** How many gateway shards to run: a number, or Discord's recommendation. */
@@ -23,6 +23,7 @@ export function createDiscordShardsAdapter(deps: AdapterDeps, shards: ShardCount
     totalShards: shards,
     mode: "process",
     respawn: true,
+    execArgv: [...PRODUCTION_NODE_FLAGS],
   });
   manager.on("shardCreate", (shard) => {
     log.info({ shard: shard.id, of: manager.totalShards }, "Discord shard process started");
