@@ -42,16 +42,21 @@ function slack(command: string, text: string, valid: boolean): PreparedRequest {
   };
 }
 
+// A new user for every request: this load is about the endpoints, not the per-user cooldown.
+let users = 0;
 const command = (name: string, options: unknown[] = []) =>
   JSON.stringify({
     type: 2,
-    id: "1",
+    id: String(900000000000000000n + BigInt(++users)),
     application_id: "1",
     token: "t",
     version: 1,
-    member: { user: { id: "80351110224678912", username: "fan" } },
+    member: { user: { id: String(800000000000000000n + BigInt(users)), username: "fan" } },
     data: { id: "1", name, type: 1, options },
   });
+
+/** `cycles` copies of a mix, each request built afresh (new user, new signature). */
+const repeat = (cycles: number, mix: () => PreparedRequest[]) => Array.from({ length: cycles }, mix).flat();
 
 describe("a bounded load of mixed valid and invalid requests on the real process", () => {
   it("answers every request without a 5xx or a dropped connection, and memory does not keep growing", async () => {
@@ -64,28 +69,35 @@ describe("a bounded load of mixed valid and invalid requests on the real process
     });
     const discordUrl = `${server.baseUrl}/discord/interactions`;
     const slackUrl = `${server.baseUrl}/slack/events`;
-    const valid = [
+    const discordMix = () => [
       discord(command("closest", [{ name: "count", type: 4, value: 25 }]), true),
       discord(command("driver", [{ name: "name", type: 3, value: "Busch" }]), true),
       discord(command("margin", [{ name: "seconds", type: 10, value: 0.5 }]), true),
-    ];
-    const invalid = [
+      discord(
+        command("versus", [
+          { name: "driver", type: 3, value: "Larson" },
+          { name: "other", type: 3, value: "Buescher" },
+        ]),
+        true,
+      ),
+      discord(command("leaders"), true),
+      discord(command("season", [{ name: "year", type: 4, value: 2023 }]), true),
       discord(command("closest"), false),
       discord("{not json", true),
       discord(command("nosuch"), true),
     ];
-    const slackValid = [
+    const slackMix = () => [
       slack("/margin", "0.5 nextgen", true),
       slack("/driver", "Buesher", true),
       slack("/margin", "abc", true),
+      slack("/closest", "5 talladega 2023", true),
+      slack("/photofinish", "leaders runnerups", true),
+      slack("/versus", "Larson Buescher", true),
+      slack("/closest", "", false),
     ];
-    const slackInvalid = [slack("/closest", "", false)];
-
-    const discordMix = [...valid, ...valid, ...invalid];
-    const slackMix = [...slackValid, ...slackValid, ...slackInvalid];
     const round = async () => {
-      const d = await load("discord", discordUrl, discordMix, 270, 8);
-      const s = await load("slack", slackUrl, slackMix, 280, 8);
+      const d = await load("discord", discordUrl, repeat(30, discordMix), 270, 8);
+      const s = await load("slack", slackUrl, repeat(40, slackMix), 280, 8);
       // Each mix is cycled whole: every valid request answered 200, every bad one refused, none dropped.
       // Per cycle of 9 Discord requests: 7 answered (an unknown command gets a message), a forged
       // signature 401, a signed non-interaction 400. Per cycle of 7 Slack requests: 6 answered, 1 forged.

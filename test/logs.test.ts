@@ -40,7 +40,7 @@ describe("logs of a run with every adapter on", () => {
     // Seven quick commands from one Slack user: five answered, then the cooldown answers politely.
     const replies: { response_type: string; text: string }[] = [];
     for (let i = 0; i < 7; i++) {
-      const body = slashCommandBody("/margin", "0.5 nextgen", "http://127.0.0.1:9/response");
+      const body = slashCommandBody("/margin", "0.5 nextgen", "http://127.0.0.1:9/response", RAW_SLACK_USER);
       const timestamp = Math.floor(Date.now() / 1000);
       const response = await fetch(`${bot.baseUrl}/slack/events`, {
         method: "POST",

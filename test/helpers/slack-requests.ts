@@ -15,22 +15,39 @@ export function slackSignature(secret: string, timestamp: number, body: string):
 /** Seconds since the epoch, as Slack's timestamp header carries them. */
 export const nowSeconds = () => Math.floor(Date.now() / 1000);
 
+let sequence = 0;
+
+/**
+ * A fresh user for each request unless one is named, so the per-user cooldown only bites where a
+ * test means it to. Every generated id starts with U0TESTUSER: a log that leaks one is caught by
+ * looking for that prefix.
+ */
+function nextUser(): string {
+  sequence++;
+  return `U0TESTUSER${sequence.toString(36).toUpperCase()}`;
+}
+
 /** A slash command's form body, with the fields Slack sends. */
-export function slashCommandBody(command: string, text: string, responseUrl: string): string {
+export function slashCommandBody(
+  command: string,
+  text: string,
+  responseUrl: string,
+  userId = nextUser(),
+): string {
   return new URLSearchParams({
     token: "legacy-verification-token",
     team_id: "T0TEST",
     team_domain: "test",
     channel_id: "C0TEST",
     channel_name: "general",
-    user_id: "U0TESTUSER",
+    user_id: userId,
     user_name: "tester",
     command,
     text,
     api_app_id: "A0TEST",
     is_enterprise_install: "false",
     response_url: responseUrl,
-    trigger_id: "1.2.3",
+    trigger_id: `${sequence}.2.3`,
   }).toString();
 }
 
@@ -39,10 +56,11 @@ export function buttonClickBody(
   button: { action_id: string; value: string },
   responseUrl: string,
   ephemeral = false,
+  userId = nextUser(),
 ): string {
   const payload = {
     type: "block_actions",
-    user: { id: "U0TESTUSER", username: "tester", team_id: "T0TEST" },
+    user: { id: userId, username: "tester", team_id: "T0TEST" },
     api_app_id: "A0TEST",
     token: "legacy-verification-token",
     container: { type: "message", message_ts: "1.1", channel_id: "C0TEST", is_ephemeral: ephemeral },
