@@ -4,7 +4,7 @@ import type { Answer, FinishRow } from "../src/core/answer.js";
 import { SLACK_ROWS_PER_PAGE, type SlackMessage, toSlackMessage } from "../src/render/slack.js";
 import { escapeMrkdwn, packLines, truncateMrkdwn, truncatePlain } from "../src/render/slack-text.js";
 import { decodeButtonValue } from "../src/slack/action-value.js";
-import { anyAnswer } from "./helpers/slack-arbitraries.js";
+import { anyAnswer } from "./helpers/arbitraries.js";
 import { mrkdwnTexts, slackViolations, unescaped } from "./helpers/slack-limits.js";
 
 const footer = { source: "The article", asOf: "2024-05-05" };

@@ -24,8 +24,10 @@ export function formatMargin(ms: number): string {
 
 /** "2024-05-05" → "May 5, 2024" (AP style, as the source article writes dates). */
 export function formatDate(iso: string): string {
-  const [year, month, day] = iso.split("-").map(Number) as [number, number, number];
-  return `${MONTHS[month - 1]} ${day}, ${year}`;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const month = MONTHS[Number(match?.[2]) - 1];
+  // Dates come validated from the data; anything else is shown as given rather than as "undefined".
+  return match && month ? `${month} ${Number(match[3])}, ${match[1]}` : iso;
 }
 
 /** 0.3452 → "34.5%" */
