@@ -17,7 +17,7 @@ import {
   cooldownAnswer,
   type Outcome,
 } from "../core/respond.js";
-import { toDiscordChartResponse, toDiscordResponse } from "../render/discord.js";
+import { RESPONSE_TYPE, toDiscordChartResponse, toDiscordResponse } from "../render/discord.js";
 import { AUTOCOMPLETE_CHOICES_MAX, CHOICE_NAME_MAX } from "../render/discord-limits.js";
 import { truncate } from "../render/discord-text.js";
 import { decodeButton } from "./custom-id.js";
@@ -27,8 +27,6 @@ const INTERACTION_PING = 1;
 const INTERACTION_COMMAND = 2;
 const INTERACTION_COMPONENT = 3;
 const INTERACTION_AUTOCOMPLETE = 4;
-const RESPONSE_PONG = 1;
-const RESPONSE_AUTOCOMPLETE = 8;
 
 /** One option value as Discord delivers it (top-level options only: no subcommands here). */
 export interface OptionInput {
@@ -293,7 +291,7 @@ export function handleInteraction(
     switch (input.kind) {
       case "ping":
         return {
-          response: { type: RESPONSE_PONG },
+          response: { type: RESPONSE_TYPE.pong },
           kind: "ping",
           command: undefined,
           options: undefined,
@@ -312,7 +310,7 @@ export function handleInteraction(
       case "autocomplete":
         return {
           response: {
-            type: RESPONSE_AUTOCOMPLETE,
+            type: RESPONSE_TYPE.autocompleteResult,
             data: { choices: suggest(context, input.name, input.options) },
           },
           kind: "autocomplete",
@@ -351,9 +349,9 @@ export function handleInteraction(
     return {
       response:
         input.kind === "autocomplete"
-          ? { type: RESPONSE_AUTOCOMPLETE, data: { choices: [] } }
+          ? { type: RESPONSE_TYPE.autocompleteResult, data: { choices: [] } }
           : input.kind === "ping"
-            ? { type: RESPONSE_PONG }
+            ? { type: RESPONSE_TYPE.pong }
             : toDiscordResponse(apologyAnswer(context)),
       kind: input.kind,
       command: undefined,
