@@ -2,7 +2,14 @@ import { defineCommand } from "../src/core/command.js";
 import { formatDate, formatMargin, formatPercent, joinNames } from "../src/core/format.js";
 import { formatInvocation } from "../src/core/parse.js";
 import { coverageNotes, footerOf, toFinishRow } from "../src/core/present.js";
-import { findWithinMargin, makeScope, rankStandings, tallyStandings, widestEra } from "../src/query/index.js";
+import {
+  coverageOf,
+  findWithinMargin,
+  makeScope,
+  rankStandings,
+  tallyStandings,
+  widestEra,
+} from "../src/query/index.js";
 import { MAX_ROWS, SEASON_RANGE } from "./shared.js";
 
 /** `/season <year>`: a season's recorded close finishes and their share of its races. */
@@ -15,11 +22,11 @@ export const season = defineCommand({
   examples: ["/season 2023", "/season 2022"],
   run({ year }, { data }, self) {
     const scope = makeScope(data, widestEra(data), { season: year });
-    // Everything the data holds for the season: the completeness limit decides what "close" can mean.
-    const everything = findWithinMargin(data, scope, Number.MAX_SAFE_INTEGER, MAX_ROWS);
-    const limit = everything.coverage.completeToMs;
-    const complete = !everything.coverage.outside && limit > 0;
-    const within = complete ? findWithinMargin(data, scope, limit, MAX_ROWS) : everything;
+    // The completeness limit decides what "close" can mean: races up to it, else all the data holds.
+    const coverage = coverageOf(data, scope);
+    const limit = coverage.completeToMs;
+    const complete = !coverage.outside && limit > 0;
+    const within = findWithinMargin(data, scope, complete ? limit : Number.MAX_SAFE_INTEGER, MAX_ROWS);
     const count = within.count;
     const leaders = rankStandings(tallyStandings(data, scope), "wins");
     const top = leaders[0];
@@ -50,7 +57,7 @@ export const season = defineCommand({
         kind: "finishes",
         rows: within.races.slice(0, MAX_ROWS).map((race) => toFinishRow(data, race)),
       },
-      notes: coverageNotes(data, scope, everything.coverage, complete ? limit : Number.POSITIVE_INFINITY),
+      notes: coverageNotes(data, scope, coverage, complete ? limit : Number.POSITIVE_INFINITY),
       footer: footerOf(data),
       tone: within.races.some((r) => r.marginMs === data.races[0]?.marginMs) ? "record" : "info",
       ephemeral: false,
