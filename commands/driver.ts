@@ -48,7 +48,7 @@ export const driver = defineCommand({
     const summary =
       involved === 0
         ? `${who.name} was in none of the ${record.scopeTotal} ${closeKind}.`
-        : `${who.name} won ${spellCount(record.wins.length)} and finished second in ${spellCount(record.runnerUps.length)} of the ${record.scopeTotal} ${closeKind}: involved in ${involved} (${formatPercent(record.share)}).`;
+        : `${who.name} won ${plural(record.wins.length, "race")} and finished second in ${plural(record.runnerUps.length, "race")} of the ${record.scopeTotal} ${closeKind}: involved in ${involved} (${formatPercent(record.share)}).`;
     const closestRace = record.races[0];
     const figures: Figure[] = [
       { label: "Close wins", value: describeRank(record.winsRank, record.wins.length) },
@@ -100,8 +100,3 @@ export const driver = defineCommand({
     };
   },
 });
-
-/** "three races", "1 race" style counts in a sentence. */
-function spellCount(n: number): string {
-  return plural(n, "race");
-}
