@@ -66,7 +66,7 @@ export const race = defineCommand({
       choices: [{ value: "latest", name: "Latest race", aliases: ["last", "newest", "recent"] }],
     },
   },
-  examples: ["/race 2024 kansas 1", "/race latest", "/race 2022 daytona 500", "/race 2023 12"],
+  examples: ["/race 2024 kansas 1", "/race latest", "/race 2022 talladega 2", "/race 2023 12"],
   run({ season, track, number, pick }, { data }, self) {
     const invocation = (values: Record<string, unknown>) =>
       formatInvocation(self, { season, track, number, pick, ...values });

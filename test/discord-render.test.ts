@@ -99,7 +99,7 @@ describe("Discord renderer", () => {
         list: {
           kind: "standings",
           metric: "runnerUps",
-          rows: [{ rank: "T-1", driver: "Ryan Blaney", wins: 2, runnerUps: 4, involved: 6 }],
+          rows: [{ rank: "T-1", driver: "Ryan Blaney", wins: 2, runnerUps: 4, involved: 6, raceWins: 9, raceRunnerUps: 12 }],
         },
       }),
     );
