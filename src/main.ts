@@ -154,6 +154,9 @@ export async function start(options: StartOptions = {}): Promise<number> {
   const http = on.discordHttp || on.slackHttp || slackCharts ? new HttpServer(log) : undefined;
   const charts =
     http && config.PUBLIC_BASE_URL ? await startCharts(http, config.PUBLIC_BASE_URL, log) : undefined;
+  // Said once, to the operator: a fan's answer never mentions server configuration.
+  if ((on.slackSocket || on.slackHttp) && !config.PUBLIC_BASE_URL)
+    log.info((await import("./slack/charts.js")).CHART_NEEDS_BASE_URL);
   const adapters = await createAdapters({ config, runtime, log, http }, charts, options.shards);
   http?.route("GET", "/healthz", (_req, res) =>
     sendJson(res, 200, {
