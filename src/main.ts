@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { Adapter, AdapterDeps } from "./adapters/adapter.js";
-import { runConsole } from "./adapters/console.js";
+import { historyPath, runConsole } from "./adapters/console.js";
 import { type Config, ConfigError, enabledAdapters, loadConfig } from "./config.js";
 import { DataError, loadDataset } from "./data/load.js";
 import { HttpServer, sendJson } from "./http/server.js";
@@ -142,7 +142,12 @@ export async function start(options: StartOptions = {}): Promise<number> {
   if (!(on.discordGateway || on.discordHttp || on.slackSocket || on.slackHttp)) {
     await runConsole(
       runtime,
-      { input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true },
+      {
+        input: process.stdin,
+        output: process.stdout,
+        interactive: process.stdin.isTTY === true,
+        historyFile: historyPath(),
+      },
       log,
     );
     return 0;

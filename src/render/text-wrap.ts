@@ -29,7 +29,16 @@ function wordsOf(text: string): Word[] {
     }
   });
   if (word.length > 0) words.push(word);
-  return words;
+  // A unit stays with its number: ".500 s" never ends one line and starts the next with "s".
+  const glued: Word[] = [];
+  for (const w of words) {
+    const previous = glued.at(-1);
+    const unit = w.map((c) => c.ch).join("");
+    if (previous && /\d$/.test(previous.at(-1)?.ch ?? "") && /^s\b/.test(unit))
+      glued[glued.length - 1] = [...previous, { ch: " ", code: false }, ...w];
+    else glued.push(w);
+  }
+  return glued;
 }
 
 /** A word longer than a whole line is cut into line-sized pieces: the only split a word ever gets. */
@@ -77,25 +86,28 @@ export function wrap(prose: string, width: number, options: WrapOptions = {}): s
   const rest = options.rest ?? " ".repeat(visibleWidth(first));
   const styleCode = options.code ?? ((t: string) => t);
   const styleText = options.text ?? ((t: string) => t);
-  const lines: string[] = [];
-  let line = first;
+  const lines: Char[][] = [];
+  let line: Char[] = [];
   let used = visibleWidth(first);
-  let empty = true;
-  const room = (prefix: string) => Math.max(1, width - visibleWidth(prefix));
+  const room = Math.max(1, width - Math.max(visibleWidth(first), visibleWidth(rest)));
   for (const word of wordsOf(prose)) {
-    for (const piece of piecesOf(word, Math.min(room(first), room(rest)))) {
-      const length = piece.length;
-      if (!empty && used + 1 + length > width) {
+    for (const piece of piecesOf(word, room)) {
+      if (line.length > 0 && used + 1 + piece.length > width) {
         lines.push(line);
-        line = rest;
+        line = [];
         used = visibleWidth(rest);
-        empty = true;
       }
-      line += (empty ? "" : " ") + styled(piece, styleCode, styleText);
-      used += (empty ? 0 : 1) + length;
-      empty = false;
+      if (line.length > 0) {
+        // The space between two code words stays inside the styled run.
+        line.push({ ch: " ", code: (line.at(-1)?.code ?? false) && (piece[0]?.code ?? false) });
+        used += 1;
+      }
+      line.push(...piece);
+      used += piece.length;
     }
   }
   lines.push(line);
-  return lines.map((l) => l.trimEnd());
+  return lines.map((chars, i) =>
+    `${i === 0 ? first : rest}${chars.length > 0 ? styled(chars, styleCode, styleText) : ""}`.trimEnd(),
+  );
 }
