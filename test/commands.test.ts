@@ -16,7 +16,9 @@ describe("/closest", () => {
     const a = await answer("/closest");
     const rows = finishes(a);
     expect(rows).toHaveLength(10);
-    expect(rows.map((r) => r.marginMs ?? -1)).toEqual([...rows.map((r) => r.marginMs ?? -1)].sort((x, y) => x - y));
+    expect(rows.map((r) => r.marginMs ?? -1)).toEqual(
+      [...rows.map((r) => r.marginMs ?? -1)].sort((x, y) => x - y),
+    );
     expect(rows[0]).toMatchObject({
       margin: ".001",
       winner: "Kyle Larson",
@@ -25,8 +27,21 @@ describe("/closest", () => {
     });
     expect(a.tone).toBe("record");
     // Ranked among every race 1993–2024; 2025–2026 margins are not in the data yet, and it says so.
-    expect(rows.map((r) => r.rank)).toEqual(["1", "T-2", "T-2", "4", "T-5", "T-5", "T-7", "T-7", "T-9", "T-9"]);
-    expect(a.notes).toEqual(["Margins for 2025 and 2026 (54 races) are not in the data yet, so this covers 1993–2024."]);
+    expect(rows.map((r) => r.rank)).toEqual([
+      "1",
+      "T-2",
+      "T-2",
+      "4",
+      "T-5",
+      "T-5",
+      "T-7",
+      "T-7",
+      "T-9",
+      "T-9",
+    ]);
+    expect(a.notes).toEqual([
+      "Margins for 2025 and 2026 (54 races) are not in the data yet, so this covers 1993–2024.",
+    ]);
   });
 
   it("filters by era, track and season", async () => {
@@ -59,7 +74,9 @@ describe("/closest", () => {
 describe("/driver", () => {
   it("Buescher in the Next Gen era: 3 close wins, 1 close runner-up, in 4 of the 38 (2022–2024)", async () => {
     const a = await answer("/driver Buescher nextgen");
-    expect(figure(a, "Close wins (.500 s), 2022–2024")).toBe("3 (tied 4th with Denny Hamlin and William Byron)");
+    expect(figure(a, "Close wins (.500 s), 2022–2024")).toBe(
+      "3 (tied 4th with Denny Hamlin and William Byron)",
+    );
     expect(figure(a, "Share of close finishes, 2022–2024")).toBe("4 of 38 (10.5%)");
     expect(a.summary).toMatch(/^Chris Buescher won 5 races and finished second in 5 of the 162 Cup races/);
     expect(finishes(a).filter((r) => r.outcome === "won")).toHaveLength(3);
@@ -100,7 +117,9 @@ describe("/driver", () => {
   it("gives career results from every race, and says where close finishes are not complete", async () => {
     const a = await answer("/driver Jeff Gordon");
     expect(figure(a, "Wins")).toBe("93 (most of any driver)");
-    expect(a.summary).toMatch(/^Jeff Gordon won 93 races and finished second in 75 of the 1,174 Cup races since 1993\./);
+    expect(a.summary).toMatch(
+      /^Jeff Gordon won 93 races and finished second in 75 of the 1,174 Cup races since 1993\./,
+    );
     // He retired before 2018, so the complete stretch says nothing about him: no share is claimed.
     expect(figure(a, "Share of close finishes, 2018–2024")).toBeUndefined();
     expect(finishes(a).map((r) => r.label)).toEqual(["2001 Atlanta I"]);
@@ -127,7 +146,9 @@ describe("/margin", () => {
     );
     expect(figure(a, "Share of all races")).toBe("35.2% (38 of 108)");
     expect(finishes(a)).toHaveLength(38);
-    expect(a.notes).toEqual(["Margins for 2025 and 2026 (54 races) are not in the data yet, so this covers 2022–2024."]);
+    expect(a.notes).toEqual([
+      "Margins for 2025 and 2026 (54 races) are not in the data yet, so this covers 2022–2024.",
+    ]);
   });
 
   it("0.1 2020: complete, with the season's share", async () => {
@@ -177,7 +198,12 @@ describe("other commands", () => {
     const rows = a.list?.kind === "standings" ? a.list.rows : [];
     expect(a.title).toBe("Most wins by .500 s or less in the Next Gen era (2022–2024)");
     expect(rows[0]).toMatchObject({ rank: "1", driver: "Kyle Larson", wins: 5 });
-    expect(rows.filter((r) => r.rank === "T-2").map((r) => r.driver).sort()).toEqual(["Joey Logano", "Tyler Reddick"]);
+    expect(
+      rows
+        .filter((r) => r.rank === "T-2")
+        .map((r) => r.driver)
+        .sort(),
+    ).toEqual(["Joey Logano", "Tyler Reddick"]);
     const b = await answer("/leaders racewins");
     const wins = b.list?.kind === "standings" ? b.list.rows : [];
     expect(wins[0]).toMatchObject({ rank: "1", driver: "Jeff Gordon", raceWins: 93 });
@@ -195,7 +221,9 @@ describe("other commands", () => {
     expect(figure(a, "Data as of")).toBe("June 28, 2026");
     expect(a.notes).toContain("2018–2024: every race's finish and margin.");
     expect(a.notes).toContain("2025–2026: winners and runner-ups; margins not in the data yet.");
-    expect(a.summary).toMatch(/^Every NASCAR Cup Series points race from Feb\. 14, 1993 to June 28, 2026: 1,174 races/);
+    expect(a.summary).toMatch(
+      /^Every NASCAR Cup Series points race from Feb\. 14, 1993 to June 28, 2026: 1,174 races/,
+    );
   });
 
   it("every command's examples answer", async () => {

@@ -70,7 +70,16 @@ describe("data/races.csv", () => {
   it("has each season's race count: 30 in 1993 rising to 36 from 2001, 18 so far in 2026", () => {
     const counts = new Map<number, number>();
     for (const r of data.races) counts.set(r.season, (counts.get(r.season) ?? 0) + 1);
-    const expected: Record<number, number> = { 1993: 30, 1994: 31, 1995: 31, 1996: 31, 1997: 32, 1998: 33, 1999: 34, 2000: 34 };
+    const expected: Record<number, number> = {
+      1993: 30,
+      1994: 31,
+      1995: 31,
+      1996: 31,
+      1997: 32,
+      1998: 33,
+      1999: 34,
+      2000: 34,
+    };
     for (let season = 1993; season <= 2026; season++)
       expect(counts.get(season), String(season)).toBe(expected[season] ?? (season === 2026 ? 18 : 36));
   });
@@ -121,7 +130,8 @@ describe("data/races.csv", () => {
       expect(race(date).marginMs, date).toBeUndefined();
     }
     // Researched from race reports: last-lap cautions in 2024 with a gap under a second.
-    for (const date of ["2024-04-14", "2024-07-21", "2024-09-08"]) expect(race(date).finish, date).toBe("caution");
+    for (const date of ["2024-04-14", "2024-07-21", "2024-09-08"])
+      expect(race(date).finish, date).toBe("caution");
   });
 
   it("has a margin for every timed finish of 2018–2024, and no margin before electronic scoring", () => {
@@ -173,7 +183,11 @@ describe("data/races.csv", () => {
       gen4: "1993-02-14",
       all: "1993-02-14",
     });
-    for (const era of data.eras) expect(data.races.some((r) => r.date === era.from), era.id).toBe(true);
+    for (const era of data.eras)
+      expect(
+        data.races.some((r) => r.date === era.from),
+        era.id,
+      ).toBe(true);
   });
 
   it("coverage is data per season: complete margins 2018–2024, none yet for 2025–2026", () => {

@@ -54,7 +54,12 @@ describe("loading the data", () => {
     const early = editRow(dir, "2024-13", ",2024-05-12,", ",2024-05-01,");
     // Drop round 11: the row after it now sits where round 11 should be.
     const gap = editRow(dir, "2024-11", "2024-11,", "");
-    editData(dir, "races.csv", (text) => text.split("\n").filter((l) => !l.startsWith("2024,11,")).join("\n"));
+    editData(dir, "races.csv", (text) =>
+      text
+        .split("\n")
+        .filter((l) => !l.startsWith("2024,11,"))
+        .join("\n"),
+    );
     const problems = await problemsOf(dir);
     expect(problems).toContainEqual(
       expect.objectContaining({ row: gap, field: "round", message: expect.stringContaining("expected 11") }),

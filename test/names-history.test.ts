@@ -9,7 +9,11 @@ describe("names across the whole history", () => {
   });
   const driver = (text: string) => {
     const r = data.driverNames.resolve(text);
-    return r.kind === "match" ? r.value.name : r.kind === "ambiguous" ? r.candidates.map((c) => c.name).sort() : undefined;
+    return r.kind === "match"
+      ? r.value.name
+      : r.kind === "ambiguous"
+        ? r.candidates.map((c) => c.name).sort()
+        : undefined;
   };
   const track = (text: string) => {
     const r = data.trackNames.resolve(text);
@@ -40,10 +44,16 @@ describe("names across the whole history", () => {
   });
 
   it("renamed tracks are one track", () => {
-    for (const text of ["Fontana", "Auto Club Speedway", "California Speedway"]) expect(track(text)).toBe("fontana");
+    for (const text of ["Fontana", "Auto Club Speedway", "California Speedway"])
+      expect(track(text)).toBe("fontana");
     for (const text of ["Rockingham", "North Carolina Speedway", "North Carolina Motor Speedway"])
       expect(track(text)).toBe("rockingham");
-    for (const text of ["Phoenix International Raceway", "Phoenix Raceway", "ISM Raceway", "Jeff Gordon Raceway"])
+    for (const text of [
+      "Phoenix International Raceway",
+      "Phoenix Raceway",
+      "ISM Raceway",
+      "Jeff Gordon Raceway",
+    ])
       expect(track(text)).toBe("phoenix");
     for (const text of ["Sears Point", "Infineon Raceway", "Sonoma"]) expect(track(text)).toBe("sonoma");
     expect(track("Lowe's Motor Speedway")).toBe("charlotte");

@@ -103,7 +103,9 @@ export function coerceOption(name: string, spec: OptionSpec, raw: RawValue, data
       if (!Number.isInteger(value)) throw new UserError(`${name} should be a whole number, not "${text}".`);
       if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)) {
         if (spec.kind === "season")
-          throw new UserError(`${value} is not in the data: it covers the ${spec.min} to ${spec.max} seasons.`);
+          throw new UserError(
+            `${value} is not in the data: it covers the ${spec.min} to ${spec.max} seasons.`,
+          );
         throw new UserError(`${name} should be between ${spec.min} and ${spec.max}; you gave ${value}.`);
       }
       return value;

@@ -171,7 +171,9 @@ function assignPositional(
   const groups = groupWords(words);
   if (groups.length === 0) return;
   // A required value still missing is what a stray word most likely meant ("/margin abc").
-  const missing = specs.find(([name, spec]) => open(name) && spec.required && !NAME_TEXT_KINDS.has(spec.kind));
+  const missing = specs.find(
+    ([name, spec]) => open(name) && spec.required && !NAME_TEXT_KINDS.has(spec.kind),
+  );
   if (missing) coerceOption(missing[0], missing[1], (groups[0] as string[]).join(" "), data);
   if (textSlots.length === 0) {
     const leftover = groups.map((g) => g.join(" ")).join(" ");

@@ -98,7 +98,11 @@ export class NameIndex<T extends Named> {
       const keys = keysOf(value, options.deriveSurname);
       for (const key of keys.primary) index(this.#byPrimary, key, value);
       for (const key of keys.secondary) index(this.#bySecondary, key, value);
-      const suffixes = new Set(normalizeName(value.name).split(" ").filter((w) => SUFFIXES.has(w)));
+      const suffixes = new Set(
+        normalizeName(value.name)
+          .split(" ")
+          .filter((w) => SUFFIXES.has(w)),
+      );
       return { value, keys: [...keys.primary, ...keys.secondary], suffixes };
     });
   }
