@@ -36,7 +36,7 @@ export const leaders = defineCommand({
     era: eraOption(),
     by: {
       kind: "choice",
-      description: "closewins (default), closeseconds, involved, wins or seconds",
+      description: "closewins (default), closeseconds, involved, racewins or raceseconds",
       default: "wins",
       choices: [
         { value: "wins", name: "Close wins", aliases: ["closewins", "close-wins", "close"] },
@@ -45,12 +45,16 @@ export const leaders = defineCommand({
           name: "Close runner-ups",
           aliases: ["closeseconds", "close-seconds", "runnerups", "runner-ups", "closerunnerups", "losses"],
         },
-        { value: "involved", name: "Close finishes", aliases: ["finishes", "total", "all-finishes"] },
+        {
+          value: "involved",
+          name: "Close finishes",
+          aliases: ["involved", "finishes", "total", "all-finishes"],
+        },
         { value: "raceWins", name: "Race wins", aliases: ["racewins", "race-wins", "victories"] },
         {
           value: "raceRunnerUps",
           name: "Runner-up finishes",
-          aliases: ["seconds", "second", "2nd", "raceseconds", "race-seconds", "runnerup"],
+          aliases: ["raceseconds", "seconds", "second", "2nd", "race-seconds", "runnerup"],
         },
       ],
     },

@@ -88,24 +88,24 @@ describe("chart images", () => {
     const text = JSON.stringify(option);
     expect(text).toContain("Races by margin of victory in the Next Gen era");
     expect(text).toContain("Margin of victory (seconds)");
-    expect(text).toContain("Data as of May 5, 2024");
-    expect(text).toContain("Source: News article");
+    expect(text).toContain("Data as of June 28, 2026");
+    expect(text).toContain("Source: Racing-Reference results");
     expect(option.backgroundColor).toBe(COLORS.background);
   });
 
   it("ids are content addresses: same data, same id; different data, different id", async () => {
-    const a = await chart("/leaders");
-    expect(chartId(a)).toBe(chartId(await chart("/leaders")));
+    const a = await chart("/leaders nextgen");
+    expect(chartId(a)).toBe(chartId(await chart("/leaders nextgen")));
     expect(chartId(a)).not.toBe(chartId(await chart("/leaders all")));
     expect(chartId(a)).toMatch(/^[0-9a-f]{32}$/);
   });
 
   it("answerChartImage gives a named PNG for an answer with a chart, nothing for one without", async () => {
-    const image = await answerChartImage(await answer("/leaders"));
+    const image = await answerChartImage(await answer("/leaders nextgen"));
     expect(image?.filename).toMatch(/^photo-finish-leaderboard-[0-9a-f]{12}\.png$/);
     expect(image?.contentType).toBe("image/png");
     expect(image?.png.subarray(1, 4).toString()).toBe("PNG");
-    expect(image?.altText).toMatch(/^Close wins and runner-ups in the Next Gen era\./);
+    expect(image?.altText).toMatch(/^Close wins and runner-ups in the Next Gen era \(2022–2024\)\./);
     expect(await answerChartImage(await answer("/closest 3"))).toBeUndefined();
   });
 

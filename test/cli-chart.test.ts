@@ -10,9 +10,9 @@ const outDir = () => mkdtempSync(path.join(tmpdir(), "pf-chart-"));
 describe("photo-finish ask --chart", () => {
   it('writes the answer\'s chart as a PNG and still prints the text answer: ask --chart out.png "/leaders"', async () => {
     const file = path.join(outDir(), "out.png");
-    const result = await runBin(["ask", "--chart", file, "/leaders"]);
+    const result = await runBin(["ask", "--chart", file, "/leaders nextgen"]);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain("Leaders in close wins in the Next Gen era");
+    expect(result.stdout).toContain("Most wins by .500 s or less in the Next Gen era (2022–2024)");
     expect(result.stdout).toMatch(/Kyle Larson +█+▒+ +5 \+ 2/);
     expect(result.stderr).toContain(`chart written to ${file}`);
     const image = decodePng(readFileSync(file));
@@ -29,9 +29,9 @@ describe("photo-finish ask --chart", () => {
 
   it("exits 1 when the file cannot be written, after printing the answer", async () => {
     const file = path.join(outDir(), "missing-dir", "out.png");
-    const result = await runBin(["ask", "--chart", file, "/driver Buescher"]);
+    const result = await runBin(["ask", "--chart", file, "/driver Buescher nextgen"]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain("Chris Buescher: close finishes in the Next Gen era");
+    expect(result.stdout).toContain("Chris Buescher in the Next Gen era");
     expect(result.stderr).toContain("could not write the chart");
   });
 

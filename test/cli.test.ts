@@ -4,12 +4,12 @@ import { copyData, editData } from "./helpers/temp-data.js";
 
 describe("photo-finish (the real process)", () => {
   it("answers piped lines one by one and exits at end of input", async () => {
-    const result = await runBin([], { input: "/driver Buescher\n\n/margin 0.5 nextgen\n" });
+    const result = await runBin([], { input: "/driver Buescher nextgen\n\n/margin 0.5 nextgen\n" });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("Chris Buescher won 3 races");
+    expect(result.stdout).toContain("Chris Buescher won 5 races");
     expect(result.stdout).toMatch(/2023 Daytona II .* Chris Buescher +Brad Keselowski +won/);
     expect(result.stdout).toMatch(/2024 Kansas I .* Kyle Larson +Chris Buescher +2nd/);
-    expect(result.stdout).toContain("29 of the 84 Cup races in the Next Gen era (34.5%)");
+    expect(result.stdout).toContain("38 of the 108 Cup races in the Next Gen era through 2024 (35.2%)");
     expect(result.stdout).not.toContain("photo-finish>");
     expect(result.stderr).toBe("");
   });
@@ -51,8 +51,8 @@ describe("photo-finish (the real process)", () => {
     const result = await runBin(["ask", "--format", "json", "/margin 0.5 nextgen"]);
     expect(result.code).toBe(0);
     const answer = JSON.parse(result.stdout);
-    expect(answer.summary).toContain("(34.5%)");
-    expect(answer.list.rows).toHaveLength(29);
+    expect(answer.summary).toContain("(35.2%)");
+    expect(answer.list.rows).toHaveLength(38);
   });
 
   it("ask rejects an unknown format", async () => {
@@ -80,7 +80,7 @@ describe("photo-finish (the real process)", () => {
   it("data:check reports OK, or every problem", async () => {
     const ok = await runBin(["data:check"]);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/^OK: 37 races/);
+    expect(ok.stdout).toMatch(/^OK: 1174 races/);
     const dir = copyData();
     editData(dir, "races.csv", (text) =>
       text.replace(",0.256,", ",x,").replace("Kyle Larson,Austin Dillon", "Kyle Larsen,Austin Dillon"),

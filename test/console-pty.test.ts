@@ -82,14 +82,14 @@ describe("the terminal bot over a real pseudo-terminal", () => {
     s.type("/driver Lars\t");
     await s.waitForMore("Larson");
     s.type("\r");
-    await s.waitFor("Kyle Larson: close finishes");
+    await s.waitFor("Kyle Larson since 1993");
     await s.waitFor(PROMPT, 2);
     s.type("/leaders next\t");
     await s.waitForMore("nextgen");
     s.type(" run\t");
     await s.waitForMore("runnerUps");
     s.type("\r");
-    await s.waitFor("Leaders in close runner-up finishes");
+    await s.waitFor("Most runner-up finishes by .500 s or less");
     await s.waitFor(PROMPT, 3);
     s.type("/help vers\t");
     await s.waitForMore("versus");

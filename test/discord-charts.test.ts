@@ -54,7 +54,7 @@ describe("charts on Discord", () => {
   });
 
   it("a Chart click on the HTTP endpoint returns the embed and the PNG as a multipart response", async () => {
-    const response = await click("pf:c:/leaders");
+    const response = await click("pf:c:/leaders nextgen");
     expect(response.status).toBe(200);
     expect(response.type).toMatch(/^multipart\/form-data; boundary=/);
     const parts = parseMultipart(response.body, response.type);
@@ -63,10 +63,14 @@ describe("charts on Discord", () => {
     expect(file?.type).toBe("image/png");
     expect(payload.type).toBe(4);
     const [embed] = payload.data.embeds;
-    expect(embed.title).toContain("Leaders");
+    expect(embed.title).toContain("Most wins by .500 s or less");
     expect(embed.image.url).toBe(`attachment://${file?.filename}`);
     expect(payload.data.attachments).toEqual([
-      { id: "0", filename: file?.filename, description: expect.stringContaining("close wins") },
+      {
+        id: "0",
+        filename: file?.filename,
+        description: expect.stringContaining("Close wins and runner-ups"),
+      },
     ]);
     const png = PNG.sync.read(file?.data ?? Buffer.alloc(0));
     expect([png.width, png.height]).toEqual([960, 540]);

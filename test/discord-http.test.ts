@@ -86,27 +86,27 @@ describe("Discord HTTP interactions endpoint", () => {
   });
 
   it("/driver Buescher lists his three close wins and his runner-up", async () => {
-    const reply = await ask(commandInteraction("driver", [str("name", "Buescher")]));
+    const reply = await ask(commandInteraction("driver", [str("name", "Buescher"), str("era", "nextgen")]));
     expect(reply.type).toBe(4);
     expect(reply.data.flags).toBeUndefined();
     const embed = reply.data.embeds[0] as Embed;
     expect(embed.title).toContain("Chris Buescher");
-    expect(field(reply, "Close wins")).toMatch(/^3 /);
+    expect(field(reply, "Close wins (.500 s), 2022–2024")).toMatch(/^3 /);
     expect(embed.description.match(/\*\*Chris Buescher\*\* over/g)).toHaveLength(3);
     expect(embed.description.match(/ · won/g)).toHaveLength(3);
     expect(embed.description.match(/ · 2nd/g)).toHaveLength(1);
-    expect(embed.footer.text).toContain("Data as of May 5, 2024");
+    expect(embed.footer.text).toContain("Data as of June 28, 2026");
   });
 
-  it("/margin 0.5 nextgen gives 29 of 84 races, 34.5%, and pages the list", async () => {
+  it("/margin 0.5 nextgen gives 38 of 108 races through 2024, 35.2%, and pages the list", async () => {
     const reply = await ask(
       commandInteraction("margin", [{ name: "seconds", type: 10, value: 0.5 }, str("era", "nextgen")]),
     );
     const embed = reply.data.embeds[0] as Embed;
-    expect(embed.description).toContain("29 of the 84");
-    expect(embed.description).toContain("34.5%");
-    expect(field(reply, "Share of all races")).toBe("34.5% (29 of 84)");
-    expect(embed.footer.text).toContain("Page 1 of 3");
+    expect(embed.description).toContain("38 of the 108");
+    expect(embed.description).toContain("35.2%");
+    expect(field(reply, "Share of all races")).toBe("35.2% (38 of 108)");
+    expect(embed.footer.text).toContain("Page 1 of 4");
     const next = reply.data.components[0]?.components[1];
     expect(next?.label).toContain("Next");
     expect(decodeButton(next?.custom_id ?? "")).toEqual({
@@ -120,7 +120,7 @@ describe("Discord HTTP interactions endpoint", () => {
     const reply = await ask(buttonInteraction("pf:p:2:/margin 0.5 nextgen"));
     expect(reply.type).toBe(7);
     const embed = reply.data.embeds[0] as Embed;
-    expect(embed.footer.text).toContain("Page 2 of 3");
+    expect(embed.footer.text).toContain("Page 2 of 4");
     expect(embed.description).toContain(`**${PAGE_SIZE + 1}.**`);
     expect(embed.description).not.toContain("**1.**");
     expect(reply.data.flags).toBeUndefined();

@@ -43,12 +43,12 @@ describe("parsing command lines", () => {
       era: "nextgen",
       track: "las vegas",
     });
-    expect(values("/driver name:Buescher")).toEqual({ name: "Buescher", era: "nextgen" });
+    expect(values("/driver name:Buescher")).toEqual({ name: "Buescher", era: "all" });
   });
 
   it("fills defaults", () => {
     expect(values("/closest")).toEqual({ count: 10, era: "all" });
-    expect(values("/leaders")).toEqual({ era: "nextgen", by: "wins" });
+    expect(values("/leaders")).toEqual({ era: "all", by: "wins" });
   });
 
   it("splits two driver names by quotes, separators or by what resolves", () => {
@@ -66,7 +66,7 @@ describe("parsing command lines", () => {
 
   it.each([
     ["/margin abc", /seconds should be a number/],
-    ["/margin", /needs seconds/],
+    ["/margin", /needs a margin in seconds, e\.g\. \/margin 0\.5 nextgen/],
     ["/margin 0.0005", /thousandth/],
     ["/margin 11", /between 0.001 and 10/],
     ["/closest 0", /between 1 and 25/],
@@ -74,7 +74,7 @@ describe("parsing command lines", () => {
     ["/closest era:martian", /not an era/],
     ["/closest colour:red", /no option "colour"/],
     ["/leaders by:speed", /should be one of/],
-    ["/driver", /needs name/],
+    ["/driver", /needs a driver's name, e\.g\. \/driver Buescher/],
   ])("%s is rejected with a plain sentence and the usage line", (line, message) => {
     const error = rejection(line);
     expect(error.message).toMatch(message);

@@ -45,7 +45,7 @@ describe("the production process", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({
       status: "ok",
-      asOf: "2024-05-05",
+      asOf: "2026-06-28",
       adapters: ["discord-http"],
     });
     expect((await fetch(`${server.baseUrl}/nowhere`)).status).toBe(404);
@@ -96,23 +96,29 @@ describe("the production process", () => {
     const server = await start({ DISCORD_PUBLIC_KEY: keys.publicKeyHex, DATA_DIR: dir });
     const races = async () =>
       ((await (await fetch(`${server.baseUrl}/healthz`)).json()) as { races: number }).races;
-    expect(await races()).toBe(37);
+    expect(await races()).toBe(1174);
 
+    // A new race is a row plus the season's declared count, through date and the as-of date.
     editData(
       dir,
       "races.csv",
       (text) =>
-        `${text.trimEnd()}\n2024-martinsville-i,2024-04-07,2024,martinsville,Cook Out 400,Martinsville I,William Byron,Alex Bowman,0.600,nextgen,A row added by a test,https://example.com/test\n`,
+        `${text.trimEnd()}\n2026-19,2026,19,2026-07-05,chicago-street,Test 250,William Byron,Alex Bowman,timed,0.600,,nascar-feed,nascar-feed,A row added by a test,\n`,
+    );
+    editData(dir, "dataset.json", (text) =>
+      text
+        .replace('"asOf": "2026-06-28"', '"asOf": "2026-07-05"')
+        .replace(/("season": 2026,\s*"races": )18(,[\s\S]*?"through": )"2026-06-28"/, '$119$2"2026-07-05"'),
     );
     server.child.kill("SIGHUP");
     await server.waitForLog((l) => l.msg === "dataset reloaded");
-    expect(await races()).toBe(38);
+    expect(await races()).toBe(1175);
 
     editData(dir, "races.csv", (text) => text.replace(",0.600,", ",soon,"));
     server.child.kill("SIGHUP");
     const rejected = await server.waitForLog((l) => String(l.msg).startsWith("dataset reload rejected"));
     expect(JSON.stringify(rejected.problems)).toContain("margin");
-    expect(await races()).toBe(38);
+    expect(await races()).toBe(1175);
     const { body, headers } = signedInteraction(keys, closestCommand(2));
     const response = await fetch(`${server.baseUrl}/discord/interactions`, { method: "POST", headers, body });
     expect(response.status).toBe(200);

@@ -31,7 +31,7 @@ const images = (message: SlackMessage) =>
 describe("Slack chart view", () => {
   it("with PUBLIC_BASE_URL: the chart is drawn, kept, and shown as an image block after the figures", async () => {
     const store = new ChartStore();
-    const a = await answer("/leaders");
+    const a = await answer("/leaders nextgen");
     const view = await slackChartView(a, { publicBaseUrl: BASE, store });
     expect(view?.kind).toBe("image");
     const url = view?.kind === "image" ? view.imageUrl : "";
@@ -44,8 +44,8 @@ describe("Slack chart view", () => {
     expect(image).toEqual({
       type: "image",
       image_url: url,
-      alt_text: expect.stringMatching(/^Close wins and runner-ups in the Next Gen era\./),
-      title: { type: "plain_text", text: "Close wins and runner-ups in the Next Gen era" },
+      alt_text: expect.stringMatching(/^Close wins and runner-ups in the Next Gen era \(2022–2024\)\./),
+      title: { type: "plain_text", text: "Close wins and runner-ups in the Next Gen era (2022–2024)" },
     });
     const at = message.blocks.findIndex((b) => b.type === "image");
     expect(message.blocks[at - 1]).toHaveProperty("fields"); // right after the key figures

@@ -116,20 +116,20 @@ describe("Slack over HTTP (signed requests into the real Bolt receiver)", () => 
     const message = await slash("/margin", "0.5 nextgen");
     expect(message).toEqual(expected("/margin 0.5 nextgen"));
     expect(message.response_type).toBe("in_channel");
-    expect(text(message)).toContain("29 of the 84 Cup races in the Next Gen era (34.5%)");
+    expect(text(message)).toContain("38 of the 108 Cup races in the Next Gen era through 2024 (35.2%)");
     expect(message.text.length).toBeGreaterThan(0);
   });
 
   it("answers /driver Buescher with his three close wins", async () => {
-    const message = await slash("/driver", "Buescher");
-    expect(message).toEqual(expected("/driver Buescher"));
-    expect(text(message)).toMatch(/\*Close wins\*\n3 /);
+    const message = await slash("/driver", "Buescher nextgen");
+    expect(message).toEqual(expected("/driver Buescher nextgen"));
+    expect(text(message)).toMatch(/\*Close wins \(\.500 s\), 2022–2024\*\n3 /);
   });
 
   it("runs any command through the umbrella /photofinish, and help when it is alone", async () => {
     const message = await slash("/photofinish", "closest 3");
     expect(message).toEqual(expected("/closest 3"));
-    expect(text(message).match(/^\d+\. \*/gm)).toHaveLength(3);
+    expect(text(message).match(/^(?:T-)?\d+\. \*/gm)).toHaveLength(3);
     const help = await slash("/photofinish", "");
     expect(help).toEqual(expected("/help"));
     expect(help.response_type).toBe("ephemeral");
@@ -151,7 +151,7 @@ describe("Slack over HTTP (signed requests into the real Bolt receiver)", () => 
   it("answers a usage error privately, with the usage line", async () => {
     const message = await slash("/margin", "lots");
     expect(message.response_type).toBe("ephemeral");
-    expect(text(message)).toContain("*Usage:* `/margin &lt;seconds&gt; [era]`");
+    expect(text(message)).toContain("*Usage:* `/margin &lt;seconds&gt; [era] [track] [season]`");
   });
 
   it("answers an unknown command privately with a suggestion", async () => {
@@ -205,7 +205,7 @@ describe("Slack over HTTP (signed requests into the real Bolt receiver)", () => 
     expect(posted?.path).toBe(new URL(url).pathname);
     const expectedPage = expected("/margin 0.5 nextgen", 1);
     expect(posted?.json).toEqual({ ...expectedPage, replace_original: true });
-    expect(text(posted?.json as SlackMessage)).toContain("Page 2 of 3");
+    expect(text(posted?.json as SlackMessage)).toContain("Page 2 of 4");
   });
 
   it("answers a choice click in the channel and removes the private question", async () => {

@@ -62,7 +62,7 @@ describe("photo-finish with Slack HTTP settings", () => {
     expect(reply.status, stderr()).toBe(200);
     const message = reply.json as SlackMessage;
     expect(message.response_type).toBe("in_channel");
-    expect(message.text).toContain("29 of the 84");
+    expect(message.text).toContain("38 of the 108");
     // Charts are off without PUBLIC_BASE_URL: the operator reads why in the log, once; the fan never does.
     expect(JSON.stringify(message)).not.toMatch(/PUBLIC_BASE_URL|No chart/);
     expect(stderr().split(CHART_NEEDS_BASE_URL)).toHaveLength(2);

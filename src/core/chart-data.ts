@@ -21,10 +21,12 @@ function frame(data: Dataset) {
 /** What the drawn races are: every race up to a limit, or only those the data happens to record. */
 function coverageLine(coverage: Coverage, widestMs: number): string {
   if (coverage.completeToMs > 0 && widestMs <= coverage.completeToMs)
-    return `every race decided by ${formatMargin(coverage.completeToMs)} s or less`;
+    return coverage.completeToMs === Number.POSITIVE_INFINITY
+      ? `every race decided by ${formatMargin(widestMs)} s or less`
+      : `every race decided by ${formatMargin(coverage.completeToMs)} s or less`;
   if (coverage.completeToMs > 0)
-    return `recorded finishes up to ${formatMargin(widestMs)} s (complete only to ${formatMargin(coverage.completeToMs)} s)`;
-  return "recorded close finishes (not a complete list)";
+    return `finishes the data holds up to ${formatMargin(widestMs)} s (complete only to ${formatMargin(coverage.completeToMs)} s)`;
+  return "finishes the data holds (not a complete list)";
 }
 
 /** "in the Next Gen era" → "Next Gen era": subtitles read as labels, not sentences. */
@@ -68,6 +70,7 @@ export function timelineChart(
   coverage: Coverage,
   widestMs: number,
 ): TimelineChart {
+  const dated = [...races].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return {
     kind: "timeline",
     title: `${driver.name}: close finishes over time`,
@@ -75,16 +78,15 @@ export function timelineChart(
     xLabel: "Race date",
     yLabel: "Margin of victory (seconds)",
     ...frame(data),
-    points: [...races]
-      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-      .map((race) => ({
-        date: race.date,
-        marginMs: race.marginMs,
-        outcome: race.winnerId === driver.id ? ("won" as const) : ("second" as const),
-        label: `${race.season} ${race.label}`,
-      })),
-    from: scope.from,
-    to: scope.to,
+    points: dated.map((race) => ({
+      date: race.date,
+      marginMs: race.marginMs,
+      outcome: race.winnerId === driver.id ? ("won" as const) : ("second" as const),
+      label: `${race.season} ${race.label}`,
+    })),
+    // The axis spans the driver's finishes, not the whole era, so no point sits against an edge.
+    from: dated[0]?.date ?? scope.from,
+    to: dated.at(-1)?.date ?? scope.to,
   };
 }
 

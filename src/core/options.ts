@@ -137,7 +137,8 @@ export function coerceOption(name: string, spec: OptionSpec, raw: RawValue, data
     case "choice": {
       const choice = findChoice(spec, text);
       if (!choice) {
-        const names = (spec.choices ?? []).map((c) => `\`${c.value}\``).join(", ");
+        // The first alias is the word fans type; the value is an internal name.
+        const names = (spec.choices ?? []).map((c) => `\`${c.aliases?.[0] ?? c.value}\``).join(", ");
         throw new UserError(`${name} should be one of ${names}; you gave "${text}".`);
       }
       return choice.value;

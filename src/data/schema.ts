@@ -17,7 +17,22 @@ const seconds = z
   .regex(/^\d{1,3}\.\d{3}$/, "must be seconds with three decimals, e.g. 0.001")
   .transform((s) => Number(s.replace(".", "")));
 const margin = seconds.refine((ms) => ms > 0, { message: "must be greater than zero" });
-const optionalSeconds = z.union([z.literal("").transform(() => undefined), seconds]);
+/** An optional seconds column: empty, or three decimals (one clear message either way). */
+function optionalSeconds(positive: boolean) {
+  return z.string().transform((text, ctx) => {
+    if (text === "") return undefined;
+    if (!/^\d{1,3}\.\d{3}$/.test(text)) {
+      ctx.addIssue({ code: "custom", message: "must be empty or seconds with three decimals, e.g. 0.001" });
+      return z.NEVER;
+    }
+    const ms = Number(text.replace(".", ""));
+    if (positive && ms <= 0) {
+      ctx.addIssue({ code: "custom", message: "must be greater than zero" });
+      return z.NEVER;
+    }
+    return ms;
+  });
+}
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a lower-case slug like kyle-larson");
 const nonEmpty = z.string().trim().min(1, "must not be empty");
@@ -64,8 +79,8 @@ export const raceRowSchema = z
     finish: z
       .enum(["timed", "caution", ""], { message: "must be timed, caution or empty (not known)" })
       .transform((f) => (f === "" ? ("unknown" as const) : f)),
-    margin: z.union([z.literal("").transform(() => undefined), margin]),
-    line_gap: optionalSeconds,
+    margin: optionalSeconds(true),
+    line_gap: optionalSeconds(false),
     result_source: slug,
     margin_source: z.union([z.literal("").transform(() => undefined), slug]),
     note: optionalText,
