@@ -10,7 +10,7 @@ export { DataError, type DataProblem, formatProblem } from "./problems.js";
 const FILES: readonly DataFileName[] = ["dataset.json", "drivers.json", "tracks.json", "races.csv"];
 
 /** Bump when the shape of validated data changes, so old snapshots are never read. */
-const SNAPSHOT_VERSION = "1";
+const SNAPSHOT_VERSION = "2";
 
 /** Where validated snapshots are kept (the conventional npm cache folder of the package). */
 export const SNAPSHOT_DIR = path.join(PACKAGE_ROOT, "node_modules", ".cache", "photo-finish");

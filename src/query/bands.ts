@@ -1,4 +1,6 @@
 import type { Dataset } from "../data/dataset.js";
+import { coverageOf } from "./coverage.js";
+import { marginScope } from "./finishes.js";
 import { countUpTo, racesIn, type Scope } from "./scope.js";
 
 /** How many races in a scope fell in one margin band. */
@@ -11,13 +13,13 @@ export interface BandCount {
 }
 
 /**
- * Counts the scope's races per margin band, bands given by ascending edges in thousandths:
- * `[0, 50, 100]` is (0, .050] and (.050, .100]. Every race is counted once; races wider than the
- * last edge are left out, so the bands add up to the races decided by at most that margin.
+ * Counts the scope's timed races (over its coverage window) per margin band, bands given by
+ * ascending edges in thousandths: `[0, 50, 100]` is (0, .050] and (.050, .100]. Every race is
+ * counted once; races wider than the last edge are left out.
  */
 export function countByMarginBand(ds: Dataset, scope: Scope, edgesMs: readonly number[]): BandCount[] {
-  // racesIn is closest first, so each edge's running count is one binary search.
-  const races = racesIn(ds, scope);
+  const window = marginScope(scope, coverageOf(ds, scope));
+  const races = window ? racesIn(ds, window) : [];
   const bands: BandCount[] = [];
   for (let i = 1; i < edgesMs.length; i++) {
     const fromMs = edgesMs[i - 1] as number;

@@ -1,34 +1,46 @@
 import type { Dataset } from "../data/dataset.js";
-import type { Scope } from "./scope.js";
+import type { SeasonInfo } from "../data/types.js";
+import { resultsIn, type Scope, withDates } from "./scope.js";
 
-/** How far an answer can be trusted: what the data holds completely for the scope asked about. */
-export interface Coverage {
-  /**
-   * Every race in the scope decided by this many thousandths or less is in the data; 0 when the data
-   * promises nothing for some part of the range.
-   */
+/** Consecutive seasons of a scope whose margins are equally complete. */
+export interface CoverageRun {
+  readonly fromSeason: number;
+  readonly toSeason: number;
+  /** The run's days inside the scope. */
+  readonly from: string;
+  readonly to: string;
+  /** Every timed finish decided by at most this many thousandths is in the data (Infinity: all). */
   readonly completeToMs: number;
+}
+
+/** How far a close-finish answer over a scope can be trusted. */
+export interface Coverage {
+  readonly asOf: string;
   /** The question reaches past the last race day the data holds. */
   readonly pastAsOf: boolean;
-  /** The range asked about lies wholly outside the data. */
+  /** No day of the question lies inside both its era and the data. */
   readonly outside: boolean;
-  readonly asOf: string;
-  /** The coverage slices that apply, for telling the user what is complete. */
-  readonly slices: readonly { readonly description: string; readonly maxMarginMs: number }[];
+  /**
+   * The days margin questions are answered over: the scope less its trailing seasons whose margins
+   * are not in the data yet (undefined when that is all of it).
+   */
+  readonly window: { readonly from: string; readonly to: string } | undefined;
+  /** Trailing seasons left out of margin answers, and how many races they hold. */
+  readonly pending: { readonly seasons: readonly number[]; readonly races: number } | undefined;
+  /** Within the window, every timed finish decided by at most this is in the data (Infinity: all). */
+  readonly completeToMs: number;
+  /** The window's seasons, grouped by how complete their margins are. */
+  readonly runs: readonly CoverageRun[];
 }
 
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
+function seasonDays(season: SeasonInfo, scope: Scope): { from: string; to: string } {
+  const from = season.from > scope.from ? season.from : scope.from;
+  const end = `${season.season}-12-31`;
+  return { from, to: end < scope.to ? end : scope.to };
 }
 
-/**
- * Works out what the data holds completely over the scope's dates. The limit is piecewise constant,
- * changing only where a slice starts or ends, so checking those days (and the first) is exact.
- */
+/** What the data holds completely over a scope's dates (memoised: the same for every question). */
 export function coverageOf(ds: Dataset, scope: Scope): Coverage {
-  // Asked on every answer, and the same for every question about the same dates: memoised.
   const key = `coverage|${scope.from}|${scope.to}|${scope.pastAsOf}`;
   const cached = ds.memo.get(key) as Coverage | undefined;
   if (cached) return cached;
@@ -38,40 +50,87 @@ export function coverageOf(ds: Dataset, scope: Scope): Coverage {
 }
 
 function computeCoverage(ds: Dataset, scope: Scope): Coverage {
-  const outside = scope.from > scope.to;
-  const limitAt = (day: string) =>
-    Math.max(0, ...ds.coverage.filter((c) => c.from <= day && day <= c.to).map((c) => c.maxMarginMs));
-  const days = [scope.from];
-  for (const slice of ds.coverage) {
-    for (const day of [slice.from, nextDay(slice.to)])
-      if (day > scope.from && day <= scope.to) days.push(day);
+  const base = { asOf: ds.meta.asOf, pastAsOf: scope.pastAsOf };
+  const seasons = [...ds.seasons.values()].filter(
+    (s) => s.from <= scope.to && `${s.season}-12-31` >= scope.from,
+  );
+  if (scope.from > scope.to || seasons.length === 0)
+    return { ...base, outside: true, window: undefined, pending: undefined, completeToMs: 0, runs: [] };
+  // Seasons at the end whose margins are not in yet are set aside, not counted as "not close".
+  let last = seasons.length;
+  while (last > 0 && (seasons[last - 1] as SeasonInfo).marginsCompleteToMs === 0) last--;
+  const kept = seasons.slice(0, last);
+  const pendingSeasons = seasons.slice(last);
+  const pending =
+    pendingSeasons.length === 0
+      ? undefined
+      : {
+          seasons: pendingSeasons.map((s) => s.season),
+          races: pendingSeasons.reduce(
+            (n, s) => n + resultsIn(ds, withDates(scope, ...spread(seasonDays(s, scope)))).length,
+            0,
+          ),
+        };
+  const runs: CoverageRun[] = [];
+  for (const season of kept) {
+    const days = seasonDays(season, scope);
+    const previous = runs.at(-1);
+    if (previous && previous.completeToMs === season.marginsCompleteToMs)
+      runs[runs.length - 1] = { ...previous, toSeason: season.season, to: days.to };
+    else
+      runs.push({
+        fromSeason: season.season,
+        toSeason: season.season,
+        ...days,
+        completeToMs: season.marginsCompleteToMs,
+      });
   }
-  const completeToMs = outside ? 0 : Math.min(...days.map(limitAt));
-  const slices = ds.coverage
-    .filter((c) => c.from <= scope.to && c.to >= scope.from)
-    .map((c) => ({ description: c.description, maxMarginMs: c.maxMarginMs }));
-  return { completeToMs, pastAsOf: scope.pastAsOf, outside, asOf: ds.meta.asOf, slices };
+  const first = runs[0];
+  const lastRun = runs.at(-1);
+  return {
+    ...base,
+    outside: false,
+    window: first && lastRun ? { from: first.from, to: lastRun.to } : undefined,
+    pending,
+    completeToMs: runs.length === 0 ? 0 : Math.min(...runs.map((r) => r.completeToMs)),
+    runs,
+  };
 }
 
-/** True when the data answers a question about margins up to `marginMs` completely, up to the as-of date. */
+function spread(days: { from: string; to: string }): [string, string] {
+  return [days.from, days.to];
+}
+
+/** True when the data answers a question about margins up to `marginMs` completely over the window. */
 export function isComplete(coverage: Coverage, marginMs: number): boolean {
-  return !coverage.outside && marginMs <= coverage.completeToMs;
+  return coverage.window !== undefined && marginMs <= coverage.completeToMs;
 }
 
 /**
- * How many Cup points races the scope's dates held, from the season table; undefined when the data
- * does not know (a season without a count, or a range starting mid-season).
+ * The longest stretch of the window (the latest, on a tie) where every finish decided by at most
+ * `marginMs` is in the data: where a share or a rank for that margin can be given.
  */
-export function countRacesRun(ds: Dataset, scope: Scope): number | undefined {
-  if (scope.from > scope.to || scope.trackId !== undefined || scope.driverId !== undefined) return undefined;
-  let total = 0;
-  const first = Number(scope.from.slice(0, 4));
-  const last = Number(scope.to.slice(0, 4));
-  for (let season = first; season <= last; season++) {
-    const count = ds.seasons.get(season);
-    if (!count || (season === first && scope.from > count.from)) return undefined;
-    if (season === last && scope.to < count.through) return undefined;
-    total += count.races;
+export function completeStretch(coverage: Coverage, marginMs: number): CoverageRun | undefined {
+  let best: CoverageRun | undefined;
+  let current: CoverageRun | undefined;
+  for (const run of coverage.runs) {
+    if (run.completeToMs < marginMs) {
+      current = undefined;
+      continue;
+    }
+    current = current
+      ? { ...current, toSeason: run.toSeason, to: run.to, completeToMs: Math.min(current.completeToMs, run.completeToMs) }
+      : run;
+    if (!best || seasonsIn(current) >= seasonsIn(best)) best = current;
   }
-  return total;
+  return best;
+}
+
+function seasonsIn(run: CoverageRun): number {
+  return run.toSeason - run.fromSeason + 1;
+}
+
+/** How many Cup points races the scope held, timed or not (results are complete for every season). */
+export function countRacesRun(ds: Dataset, scope: Scope): number {
+  return resultsIn(ds, scope).length;
 }

@@ -1,6 +1,6 @@
 import type { Dataset } from "../data/dataset.js";
-import type { Race } from "../data/types.js";
-import { type Coverage, countRacesRun, coverageOf } from "./coverage.js";
+import type { TimedRace } from "../data/types.js";
+import { type Coverage, type CoverageRun, completeStretch, countRacesRun, coverageOf } from "./coverage.js";
 import {
   candidates,
   countUpTo,
@@ -9,63 +9,88 @@ import {
   racesInDates,
   type Scope,
   summarizeScope,
+  withDates,
 } from "./scope.js";
+
+/**
+ * The part of a scope margin questions are answered over (its coverage window), or undefined when
+ * no margins are in the data for any of it.
+ */
+export function marginScope(scope: Scope, coverage: Coverage): Scope | undefined {
+  return coverage.window ? withDates(scope, coverage.window.from, coverage.window.to) : undefined;
+}
+
+/**
+ * Competition ranks for a closest-first list (1, 2, 2, 4): equal margins share a place. A row past
+ * the margin the data holds completely gets no rank, since a race the data lacks could sit above it.
+ */
+export function rankFinishes(races: readonly TimedRace[], completeToMs: number): (number | undefined)[] {
+  let rank = 0;
+  return races.map((race, i) => {
+    if (race.marginMs > completeToMs) return undefined;
+    if (i === 0 || race.marginMs !== (races[i - 1] as TimedRace).marginMs) rank = i + 1;
+    return rank;
+  });
+}
 
 /** The closest races of a scope, with what the data can vouch for. */
 export interface ClosestResult {
-  readonly races: readonly Race[];
-  /** How many races the scope holds in the data, shown or not. */
+  readonly races: readonly TimedRace[];
+  /** Each row's place among every finish of the scope; undefined past what the data holds completely. */
+  readonly ranks: readonly (number | undefined)[];
+  /** How many timed finishes the scope holds in the data, shown or not. */
   readonly recorded: number;
   readonly requested: number;
   readonly coverage: Coverage;
-  /**
-   * True when these really are the `requested` closest finishes of the scope: enough rows, and the
-   * widest margin shown lies inside what the data holds completely.
-   */
+  /** True when these really are the `requested` closest finishes of the scope's window. */
   readonly complete: boolean;
 }
 
-/** The `count` closest finishes in the scope, closest first. */
+/** The `count` closest finishes in the scope's window, closest first. */
 export function findClosest(ds: Dataset, scope: Scope, count: number): ClosestResult {
   const coverage = coverageOf(ds, scope);
-  // Lists are closest first, so the first `count` in scope are the answer: stop there.
-  const races: Race[] = [];
-  if (scope.from <= scope.to) {
-    for (const race of candidates(ds, scope)) {
+  const window = marginScope(scope, coverage);
+  const races: TimedRace[] = [];
+  if (window) {
+    // Lists are closest first, so the first `count` in scope are the answer: stop there.
+    for (const race of candidates(ds, window)) {
       if (races.length === count) break;
-      if (inScope(scope, race)) races.push(race);
+      if (inScope(window, race)) races.push(race);
     }
   }
-  const widest = races.at(-1)?.marginMs ?? 0;
-  // A question reaching past the as-of date is answered for the days the data holds; the answer says so.
-  const complete = !coverage.outside && races.length === count && widest <= coverage.completeToMs;
-  return { races, recorded: summarizeScope(ds, scope).total, requested: count, coverage, complete };
+  const ranks = rankFinishes(races, coverage.completeToMs);
+  const complete = window !== undefined && races.length === count && ranks.every((r) => r !== undefined);
+  const recorded = window ? summarizeScope(ds, window).total : 0;
+  return { races, ranks, recorded, requested: count, coverage, complete };
+}
+
+/** A share of races given over the stretch of seasons where it is complete. */
+export interface Share {
+  /** The days and seasons the share is over. */
+  readonly stretch: CoverageRun;
+  readonly count: number;
+  readonly racesRun: number;
+  readonly share: number;
 }
 
 /** Races decided by at most a margin, with their share of all races the scope ran. */
 export interface WithinMarginResult {
   /** The closest of them, at most the `limit` asked for. */
-  readonly races: readonly Race[];
-  /** How many races in the scope were decided by at most the margin (all of them, not just `races`). */
+  readonly races: readonly TimedRace[];
+  /** How many races in the window were decided by at most the margin (all of them, not just `races`). */
   readonly count: number;
   readonly maxMarginMs: number;
-  /** Cup races run in the scope, when the data knows (84 for the Next Gen era as of 2024-05-05). */
-  readonly racesRun: number | undefined;
-  /** count / racesRun, when both are known and the count is complete. */
-  readonly share: number | undefined;
+  /** Cup races run in the window, timed or not. */
+  readonly racesRun: number;
   readonly coverage: Coverage;
+  /** True when every race of the window decided by at most the margin is in the data. */
   readonly complete: boolean;
+  /** Count and share over the whole window (complete) or the longest stretch that is complete. */
+  readonly share: Share | undefined;
 }
 
-/** Races in the scope decided by `maxMarginMs` thousandths or less, closest first (at most `limit`). */
-export function findWithinMargin(
-  ds: Dataset,
-  scope: Scope,
-  maxMarginMs: number,
-  limit = Number.POSITIVE_INFINITY,
-): WithinMarginResult {
-  const coverage = coverageOf(ds, scope);
-  let races: Race[] = [];
+function countWithin(ds: Dataset, scope: Scope, maxMarginMs: number, limit: number) {
+  let races: TimedRace[] = [];
   let count = 0;
   if (isDateOnly(scope)) {
     // Era-wide: the date index is closest first, so a binary search counts without a scan.
@@ -80,10 +105,30 @@ export function findWithinMargin(
       if (races.length < limit) races.push(race);
     }
   }
-  const complete = !coverage.outside && maxMarginMs <= coverage.completeToMs;
-  const racesRun = countRacesRun(ds, scope);
-  const share = complete && racesRun ? count / racesRun : undefined;
-  return { races, count, maxMarginMs, racesRun, share, coverage, complete };
+  return { races, count };
+}
+
+/** Races in the scope decided by `maxMarginMs` thousandths or less, closest first (at most `limit`). */
+export function findWithinMargin(
+  ds: Dataset,
+  scope: Scope,
+  maxMarginMs: number,
+  limit = Number.POSITIVE_INFINITY,
+): WithinMarginResult {
+  const coverage = coverageOf(ds, scope);
+  const window = marginScope(scope, coverage);
+  const { races, count } = window ? countWithin(ds, window, maxMarginMs, limit) : { races: [], count: 0 };
+  const racesRun = window ? countRacesRun(ds, window) : 0;
+  const complete = window !== undefined && maxMarginMs <= coverage.completeToMs;
+  const stretch = completeStretch(coverage, maxMarginMs);
+  let share: Share | undefined;
+  if (stretch) {
+    const part = withDates(scope, stretch.from, stretch.to);
+    const partCount = complete ? count : countWithin(ds, part, maxMarginMs, 0).count;
+    const partRun = complete ? racesRun : countRacesRun(ds, part);
+    if (partRun > 0) share = { stretch, count: partCount, racesRun: partRun, share: partCount / partRun };
+  }
+  return { races, count, maxMarginMs, racesRun, coverage, complete, share };
 }
 
 /**
@@ -97,11 +142,13 @@ export function countWinsWithin(ds: Dataset, scope: Scope, maxMarginMs: number):
       wins.set(race.winnerId, (wins.get(race.winnerId) ?? 0) + 1);
     return wins;
   }
-  const key = `wins-by-driver|${scope.from}|${scope.to}`;
-  let byDriver = ds.memo.get(key) as Map<string, Race[]> | undefined;
+  const window = marginScope(scope, coverageOf(ds, scope));
+  if (!window) return wins;
+  const key = `wins-by-driver|${window.from}|${window.to}`;
+  let byDriver = ds.memo.get(key) as Map<string, TimedRace[]> | undefined;
   if (!byDriver) {
     byDriver = new Map();
-    for (const race of racesInDates(ds, scope)) {
+    for (const race of racesInDates(ds, window)) {
       const list = byDriver.get(race.winnerId);
       if (list) list.push(race);
       else byDriver.set(race.winnerId, [race]);

@@ -3,8 +3,17 @@
  * command shows is computed here.
  */
 export { type BandCount, countByMarginBand } from "./bands.js";
-export { type Coverage, countRacesRun, coverageOf, isComplete } from "./coverage.js";
 export {
+  type Coverage,
+  type CoverageRun,
+  completeStretch,
+  countRacesRun,
+  coverageOf,
+  isComplete,
+} from "./coverage.js";
+export {
+  CLOSE_MS,
+  type CloseRecord,
   type DriverRecord,
   erasWithRaces,
   getDriverRecord,
@@ -23,16 +32,22 @@ export {
   countWinsWithin,
   findClosest,
   findWithinMargin,
+  marginScope,
+  rankFinishes,
+  type Share,
   type WithinMarginResult,
 } from "./finishes.js";
+export { findRace, latestRace, rankAmongTimed, type RaceRank } from "./races.js";
 export {
   findEra,
   getEra,
   inScope,
   makeScope,
   racesIn,
+  resultsIn,
   type Scope,
   type ScopeFilter,
   summarizeScope,
   widestEra,
+  withDates,
 } from "./scope.js";
