@@ -152,35 +152,9 @@ export function formatRaces(lines: readonly RaceLine[]): string {
   return `${[RACE_COLUMNS.join(","), ...sorted.map((l) => l.raw ?? formatRaceRecord(l.record))].join("\n")}\n`;
 }
 
-/**
- * JSON as the repository's formatter (Biome) lays it out for these files: objects one key per line,
- * arrays of plain values on one line when they fit in 110 columns. Keeps `npm run lint` clean after
- * an update of the shipped data/.
- */
+/** JSON laid out as the data files are (two-space indent, one value per line), ending in a newline. */
 export function formatJson(value: unknown): string {
-  return `${layout(value, 0)}\n`;
-}
-
-const LINE_WIDTH = 110;
-
-function layout(value: unknown, indent: number): string {
-  const pad = " ".repeat(indent + 2);
-  if (Array.isArray(value)) {
-    if (value.length === 0) return "[]";
-    const items = value.map((v) => layout(v, indent + 2));
-    const plain = value.every((v) => v === null || typeof v !== "object");
-    const inline = `[${items.join(", ")}]`;
-    if (plain && indent + inline.length + 20 <= LINE_WIDTH) return inline;
-    return `[\n${items.map((i) => `${pad}${i}`).join(",\n")}\n${" ".repeat(indent)}]`;
-  }
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    if (entries.length === 0) return "{}";
-    return `{\n${entries
-      .map(([k, v]) => `${pad}${JSON.stringify(k)}: ${layout(v, indent + 2)}`)
-      .join(",\n")}\n${" ".repeat(indent)}}`;
-  }
-  return JSON.stringify(value);
+  return `${JSON.stringify(value, null, 2)}\n`;
 }
 
 /** The text of every file of a folder as it stands in memory. */
