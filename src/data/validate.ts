@@ -182,7 +182,8 @@ function crossCheck(
       at("result_source", `unknown source "${row.result_source}" (dataset.json sources)`);
     if (row.margin_source !== undefined && !sourceIds.has(row.margin_source))
       at("margin_source", `unknown source "${row.margin_source}" (dataset.json sources)`);
-    if (Number(row.date.slice(0, 4)) !== row.season) at("date", `${row.date} is outside season ${row.season}`);
+    if (Number(row.date.slice(0, 4)) !== row.season)
+      at("date", `${row.date} is outside season ${row.season}`);
     if (row.date > meta.asOf) at("date", `${row.date} is after the dataset's asOf date (${meta.asOf})`);
     if (row.date < firstEra) at("date", `${row.date} is before every era (${firstEra})`);
     const season = declared.get(row.season);
@@ -209,7 +210,8 @@ function crossCheck(
     if (races.length !== s.races)
       at("races", `declares ${s.races} races in ${s.season} but races.csv holds ${races.length}`);
     if (s.races > s.scheduled) at("scheduled", `is less than the ${s.races} races held`);
-    if (races[0] && races[0].date !== s.from) at("from", `must be the season's first race day, ${races[0].date}`);
+    if (races[0] && races[0].date !== s.from)
+      at("from", `must be the season's first race day, ${races[0].date}`);
     const last = races.at(-1);
     if (last && last.date !== s.through) at("through", `must be the last race day held, ${last.date}`);
     infos.push({

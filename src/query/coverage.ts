@@ -119,7 +119,12 @@ export function completeStretch(coverage: Coverage, marginMs: number): CoverageR
       continue;
     }
     current = current
-      ? { ...current, toSeason: run.toSeason, to: run.to, completeToMs: Math.min(current.completeToMs, run.completeToMs) }
+      ? {
+          ...current,
+          toSeason: run.toSeason,
+          to: run.to,
+          completeToMs: Math.min(current.completeToMs, run.completeToMs),
+        }
       : run;
     if (!best || seasonsIn(current) >= seasonsIn(best)) best = current;
   }

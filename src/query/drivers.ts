@@ -67,9 +67,9 @@ export function tallyStandings(ds: Dataset, scope: Scope, closeMs = CLOSE_MS): r
 
 /** Standings ordered by a metric (ties broken by the other figures, then by name). */
 export function rankStandings(standings: readonly Standing[], metric: StandingMetric): Standing[] {
-  const others: StandingMetric[] = (["wins", "involved", "runnerUps", "raceWins", "raceRunnerUps"] as const).filter(
-    (m) => m !== metric,
-  );
+  const others: StandingMetric[] = (
+    ["wins", "involved", "runnerUps", "raceWins", "raceRunnerUps"] as const
+  ).filter((m) => m !== metric);
   return standings
     .filter((s) => s[metric] > 0)
     .sort(
@@ -193,7 +193,10 @@ export function getDriverRecord(
     closeFinishes,
     close,
     closeComplete:
-      stretch !== undefined && coverage.window !== undefined && stretch.from === coverage.window.from && stretch.to === coverage.window.to,
+      stretch !== undefined &&
+      coverage.window !== undefined &&
+      stretch.from === coverage.window.from &&
+      stretch.to === coverage.window.to,
     coverage,
   };
 }

@@ -37,7 +37,7 @@ export {
   type Share,
   type WithinMarginResult,
 } from "./finishes.js";
-export { findRace, latestRace, rankAmongTimed, type RaceRank } from "./races.js";
+export { findRace, latestRace, type RaceRank, rankAmongTimed } from "./races.js";
 export {
   findEra,
   getEra,

@@ -196,9 +196,9 @@ async function updateLocked(
     lines.push(`  would post ${close.map((r) => r.id).join(", ")} as close finishes`);
   }
 
+  const races = `${plan.added.length} race${plan.added.length === 1 ? "" : "s"}`;
   const summary = [
-    `${plan.added.length} race${plan.added.length === 1 ? "" : "s"} ${verb}added`,
-    `${plan.changed.length} ${verb}completed`,
+    options.dryRun ? `would add ${races} and complete ${plan.changed.length}` : `${races} added, ${plan.changed.length} completed`,
     ...(plan.refused > 0 ? [`${plan.refused} refused`] : []),
   ].join(", ");
   const asOf = plan.folder.dataset.asOf;

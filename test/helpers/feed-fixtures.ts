@@ -80,7 +80,7 @@ export function fixtureDataset(): Record<string, unknown> {
     seasons: [
       { season: 2024, races: 10, scheduled: 36, from: "2024-02-18", through: "2024-04-21", margins: "none" },
       { season: 2025, races: 2, scheduled: 2, from: "2025-02-16", through: "2025-02-23", margins: "none" },
-      { season: 2026, races: 2, scheduled: 36, from: "2026-02-15", through: "2026-02-22", margins: "none" },
+      { season: 2026, races: 2, scheduled: 9, from: "2026-02-15", through: "2026-02-22", margins: "none" },
     ],
     eras: [
       {
