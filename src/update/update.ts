@@ -198,7 +198,9 @@ async function updateLocked(
 
   const races = `${plan.added.length} race${plan.added.length === 1 ? "" : "s"}`;
   const summary = [
-    options.dryRun ? `would add ${races} and complete ${plan.changed.length}` : `${races} added, ${plan.changed.length} completed`,
+    options.dryRun
+      ? `would add ${races} and complete ${plan.changed.length}`
+      : `${races} added, ${plan.changed.length} completed`,
     ...(plan.refused > 0 ? [`${plan.refused} refused`] : []),
   ].join(", ");
   const asOf = plan.folder.dataset.asOf;
