@@ -173,3 +173,17 @@ export async function writeFileAtomically(file: string, text: string): Promise<v
   await writeDurably(temp, text);
   await rename(temp, file);
 }
+
+/**
+ * At start-up: if a killed update left a committed journal, finish it (under the lock) before the
+ * data is loaded, so the bot starts on the new data rather than refusing a half-renamed folder.
+ */
+export async function recoverAtStartup(dir: string): Promise<string | undefined> {
+  const { acquireLock } = await import("./lock.js");
+  const lock = await acquireLock(dir, { waitMs: 15_000 });
+  try {
+    return await recoverInterruptedWrite(dir);
+  } finally {
+    await lock.release();
+  }
+}
