@@ -120,12 +120,10 @@ export function raceCard(folder: DataFolder, record: RaceRecord): Answer {
   const trackShort = track?.aliases[0] ?? track?.name ?? record.track;
   const ms = marginMs(record);
   const rank = closenessRank(folder, record);
-  const timed = timedRows(folder).length;
-  const since = folder.dataset.seasons.map((s) => s.season).sort((a, b) => a - b)[0];
+  // "In the data", not "ever": older seasons hold only their closest margins, which is all a rank
+  // near the top needs.
   const rankText =
-    rank === 1
-      ? `the closest Cup finish in the data`
-      : `the ${ordinal(rank)}-closest of ${timed} timed Cup finishes in the data`;
+    rank === 1 ? "the closest Cup finish in the data" : `the ${ordinal(rank)}-closest Cup finish in the data`;
   return {
     title: `Photo finish: ${record.season} ${trackShort}`,
     summary: `${record.winner} beat ${record.runner_up} by ${formatMargin(ms)} s in the ${record.race_name} at ${track?.name ?? trackShort} on ${formatDate(record.date)}: ${rankText}.`,
@@ -133,7 +131,7 @@ export function raceCard(folder: DataFolder, record: RaceRecord): Answer {
       { label: "Margin", value: `${formatMargin(ms)} s` },
       { label: "Winner", value: record.winner },
       { label: "Runner-up", value: record.runner_up },
-      { label: "Rank", value: `${ordinal(rank)} closest of ${timed}${since ? ` since ${since}` : ""}` },
+      { label: "Rank", value: `${ordinal(rank)} closest in the data` },
     ],
     notes: record.note.trim() ? [record.note.trim()] : [],
     footer: { source: "NASCAR results feed", asOf: folder.dataset.asOf },

@@ -95,13 +95,7 @@ export async function startScheduledRefresh(options: RefreshOptions): Promise<Sc
     }
     const outcome: RefreshOutcome = {
       at: new Date().toISOString(),
-      result: result?.busy
-        ? "busy"
-        : result?.status !== 0
-          ? "failed"
-          : swapped
-            ? "changed"
-            : "up to date",
+      result: result?.busy ? "busy" : result?.status !== 0 ? "failed" : swapped ? "changed" : "up to date",
       ...(result && result.status !== 0
         ? { detail: result.failure ?? result.lines.filter((l) => l.startsWith("x")).join("; ") }
         : {}),
