@@ -42,16 +42,20 @@ export function makeSyntheticDataset(real: Dataset, size: number, seed = 1993): 
       id: `synthetic-${i}`,
       date,
       season,
+      round: i + 1,
       trackId: pick(tracks).id,
       raceName: `Synthetic ${i} 400`,
       label: `Race ${i}`,
       winnerId: winner.id,
       runnerUpId: runnerUp.id,
       // Mostly close, with a long tail, as real margins are.
+      finish: "timed",
       marginMs: 1 + Math.floor(next() ** 2 * 3000),
-      lists: ["nextgen"],
+      lineGapMs: undefined,
+      resultSource: "racing-reference",
+      marginSource: "nascar-feed",
       note: undefined,
-      source: "https://example.invalid/synthetic",
+      sourceUrl: undefined,
     });
   }
   return buildDataset({
@@ -60,7 +64,7 @@ export function makeSyntheticDataset(real: Dataset, size: number, seed = 1993): 
     drivers,
     tracks,
     eras: real.eras,
-    coverage: real.coverage,
+    sources: [...real.sources.values()],
     seasons: [...real.seasons.values()],
   });
 }

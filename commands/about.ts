@@ -3,6 +3,22 @@ import { formatDate, formatMargin } from "../src/core/format.js";
 import { footerOf } from "../src/core/present.js";
 import { countRacesRun, makeScope } from "../src/query/index.js";
 
+/** Groups consecutive seasons with the same margin completeness: "1993–2015: to .018 s". */
+function describeCompleteness(data: Parameters<typeof footerOf>[0]): string[] {
+  const runs: { from: number; to: number; ms: number }[] = [];
+  for (const s of data.seasons.values()) {
+    const last = runs.at(-1);
+    if (last && last.ms === s.marginsCompleteToMs && last.to === s.season - 1) last.to = s.season;
+    else runs.push({ from: s.season, to: s.season, ms: s.marginsCompleteToMs });
+  }
+  return runs.map((r) => {
+    const years = r.from === r.to ? String(r.from) : `${r.from}–${r.to}`;
+    if (r.ms === Number.POSITIVE_INFINITY) return `${years}: every race's finish and margin.`;
+    if (r.ms === 0) return `${years}: winners and runner-ups; margins not in the data yet.`;
+    return `${years}: every finish decided by ${formatMargin(r.ms)} s or less (published closest-finish lists); other races' winners and runner-ups.`;
+  });
+}
+
 /** `/about`: where the data comes from, what it covers, and how fresh it is. */
 export const about = defineCommand({
   name: "about",
@@ -10,32 +26,26 @@ export const about = defineCommand({
   options: {},
   examples: ["/about"],
   run(_options, { data }) {
-    const corrected = data.races.filter((r) => r.note?.startsWith("The article")).length;
+    const first = data.races[0];
+    const timed = data.timed.length;
     return {
       title: "About Photo Finish",
-      summary: `${data.races.length} Cup races decided by a whisker, each checked against contemporary reports. Data as of ${formatDate(data.meta.asOf)}.`,
+      summary: `Every NASCAR Cup Series points race from ${first ? formatDate(first.date) : "1993"} to ${formatDate(data.meta.asOf)}: ${data.races.length} races, with winner, runner-up and, where known, the margin of victory (${timed} timed finishes).`,
       figures: [
-        { label: "Source", value: data.meta.sourceName },
         { label: "Races", value: String(data.races.length) },
+        { label: "Timed finishes", value: String(timed) },
         { label: "Drivers", value: String(data.drivers.size) },
         { label: "Tracks", value: String(data.tracks.size) },
         { label: "Data as of", value: formatDate(data.meta.asOf) },
-        ...data.eras.map((era) => {
-          const run = countRacesRun(data, makeScope(data, era));
-          return {
-            label: era.name,
-            value: `from ${formatDate(era.from)}${run === undefined ? "" : `; ${run} races run as of ${formatDate(data.meta.asOf)}`}`,
-          };
-        }),
+        ...data.eras.map((era) => ({
+          label: era.name,
+          value: `${era.description} ${countRacesRun(data, makeScope(data, era))} races in the data.`,
+        })),
       ],
       notes: [
-        ...data.coverage.map(
-          (c) =>
-            `Complete: ${c.description}, ${formatDate(c.from)} to ${formatDate(c.to)} (margins up to ${formatMargin(c.maxMarginMs)} s).`,
-        ),
-        "Outside those slices the data is a sample, and answers say so.",
-        `${corrected} rows correct an error in the article, and say so in their note; every row names the report that confirms it.`,
-        data.meta.verification,
+        ...describeCompleteness(data),
+        `Sources: ${[...data.sources.values()].map((s) => s.name).join("; ")}.`,
+        `Every race names the source of its result and of its margin; where sources disagree, the race's note says what each gives and why the row says what it says.`,
       ],
       footer: footerOf(data),
       tone: "info",

@@ -1,15 +1,16 @@
 import { defineCommand } from "../src/core/command.js";
-import { formatDate, formatMargin } from "../src/core/format.js";
+import { formatDate, formatMargin, plural } from "../src/core/format.js";
 import { formatInvocation } from "../src/core/parse.js";
 import {
   coverageNotes,
   describeScope,
   footerOf,
+  rankLabels,
   resolveTrack,
   shortTrack,
   toFinishRow,
 } from "../src/core/present.js";
-import { findClosest, getEra, makeScope } from "../src/query/index.js";
+import { countRacesRun, findClosest, getEra, makeScope, marginScope } from "../src/query/index.js";
 import { eraOption, SEASON_RANGE } from "./shared.js";
 
 /** `/closest [count] [era] [track] [season]`: the closest finishes, closest first. */
@@ -24,7 +25,7 @@ export const closest = defineCommand({
       max: 25,
       default: 10,
     },
-    era: eraOption("all"),
+    era: eraOption(),
     track: { kind: "track", description: "Only this track, e.g. Talladega" },
     season: { kind: "season", description: "Only this season, e.g. 2023", ...SEASON_RANGE },
   },
@@ -40,38 +41,44 @@ export const closest = defineCommand({
     });
     const result = findClosest(data, scope, count);
     const where = describeScope(data, scope);
-    const rows = result.races.map((race) => toFinishRow(data, race));
+    const labels = rankLabels(result.ranks);
+    const rows = result.races.map((race, i) => toFinishRow(data, race, undefined, labels[i]));
     const first = result.races[0];
     const widest = result.races.at(-1);
+    const name = (id: string) => data.drivers.get(id)?.name ?? id;
     const summary = first
-      ? `${data.drivers.get(first.winnerId)?.name}'s ${formatMargin(first.marginMs)} s win over ${data.drivers.get(first.runnerUpId)?.name} at ${shortTrack(data.tracks.get(first.trackId))} on ${formatDate(first.date)} is the closest ${where}${result.complete || result.races.length < 2 ? "" : " in the data"}.`
-      : `The data has no close finish ${where}.`;
-    const neededMs = result.races.length < count ? Number.POSITIVE_INFINITY : (widest?.marginMs ?? 0);
+      ? `${name(first.winnerId)}'s ${formatMargin(first.marginMs)} s win over ${name(first.runnerUpId)} at ${shortTrack(data.tracks.get(first.trackId))} on ${formatDate(first.date)} is the closest ${where}${result.ranks[0] === undefined ? " that the data holds" : ""}.`
+      : `The data holds no timed finish ${where}.`;
+    const notes = [...(found?.notes ?? [])];
+    const window = marginScope(scope, result.coverage);
+    if (window && result.races.length < count) {
+      const run = countRacesRun(data, window);
+      notes.push(
+        `The data holds ${plural(result.recorded, "timed finish", "timed finishes")} ${where} (${plural(run, "race")} run${result.coverage.completeToMs === Number.POSITIVE_INFINITY ? "" : " in all; see below for which margins are known"}).`,
+      );
+    }
+    if (result.ranks.some((r) => r === undefined))
+      notes.push("Rows marked – are not ranked: a finish the data lacks could be closer than they are.");
+    notes.push(...coverageNotes(data, scope, result.coverage, widest?.marginMs ?? 0));
     return {
       title:
         count === 1
           ? `Closest Cup finish ${where}`
-          : `${result.races.length === count ? `${count} closest` : "Closest"} Cup finishes ${where}`,
+          : `${result.complete ? `${count} closest` : "Closest"} Cup finishes ${where}`,
       summary,
       figures: first
         ? [
             { label: "Closest", value: `${formatMargin(first.marginMs)} s` },
             { label: "Widest shown", value: `${formatMargin(widest?.marginMs ?? 0)} s` },
-            { label: "Shown", value: `${result.races.length} of ${result.recorded} recorded` },
+            { label: "Shown", value: `${result.races.length} of ${result.recorded} timed finishes` },
           ]
         : [],
       list: { kind: "finishes", rows },
-      notes: [
-        ...(found?.notes ?? []),
-        ...coverageNotes(data, scope, result.coverage, neededMs, {
-          shown: result.races.length,
-          requested: count,
-        }),
-      ],
+      notes,
       footer: footerOf(data),
       tone: rows.some((r) => r.record) ? "record" : "info",
       ephemeral: false,
-      invocation: invocation({}),
+      invocation: invocation({ ...(found ? { track: found.track.name } : {}) }),
     };
   },
 });

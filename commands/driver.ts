@@ -1,10 +1,25 @@
 import type { Answer, Figure } from "../src/core/answer.js";
 import { timelineChart } from "../src/core/chart-data.js";
 import { defineCommand } from "../src/core/command.js";
-import { formatMargin, formatPercent, joinNames, ordinal, plural } from "../src/core/format.js";
+import { UserError } from "../src/core/errors.js";
+import { formatCount, formatMargin, formatPercent, joinNames, ordinal, plural } from "../src/core/format.js";
 import { formatInvocation } from "../src/core/parse.js";
-import { coverageNotes, describeScope, footerOf, resolveDriver, toFinishRow } from "../src/core/present.js";
-import { erasWithRaces, getDriverRecord, getEra, makeScope, type Rank } from "../src/query/index.js";
+import {
+  coverageNotes,
+  describeRun,
+  describeScope,
+  footerOf,
+  resolveDriver,
+  toFinishRow,
+} from "../src/core/present.js";
+import {
+  getDriverRecord,
+  getEra,
+  makeScope,
+  type Rank,
+  rankOf,
+  tallyStandings,
+} from "../src/query/index.js";
 import { eraOption } from "./shared.js";
 
 /** "5 (most of any driver)", "3 (tied 2nd with William Byron and Denny Hamlin)". */
@@ -22,38 +37,71 @@ export function describeRank(rank: Rank | undefined, value: number): string {
     : `${value} (tied ${ordinal(rank.position)} with ${joinNames(tied)})`;
 }
 
-/** `/driver <name> [era]`: one driver's close wins and runner-ups, share and rank. */
+/** "won 3 races and finished second in 2", "never won and finished second in 3 races". */
+function describeResults(wins: number, seconds: number): string {
+  const won = wins === 0 ? "never won" : `won ${plural(wins, "race")}`;
+  const second =
+    seconds === 0 ? "never finished second" : `finished second in ${wins === 0 ? plural(seconds, "race") : seconds}`;
+  return `${won} and ${second}`;
+}
+
+/** `/driver <name> [era]`: a driver's wins and runner-ups, and close finishes where margins are known. */
 export const driver = defineCommand({
   name: "driver",
-  description: "A driver's close wins and runner-up finishes, share and rank",
+  description: "A driver's wins, runner-ups and close finishes, with share and rank",
   options: {
     name: { kind: "driver", description: "Driver name or surname, e.g. Buescher", required: true },
-    era: eraOption("nextgen"),
+    era: eraOption(),
   },
-  examples: ["/driver Buescher", "/driver Kyle Larson", '/driver "Ryan Blaney" all'],
+  examples: ["/driver Buescher", "/driver Kyle Larson nextgen", '/driver "Jeff Gordon"'],
   run({ name, era }, { data }, self): Answer {
+    const year = /\s(\d{4})$/.exec(name.trim());
+    if (year)
+      throw new UserError(
+        `/driver takes no season. For ${year[1]}, try /season ${year[1]} or /closest ${year[1]}.`,
+      );
     const { driver: who, notes: nameNotes } = resolveDriver(data, name, (n) =>
       formatInvocation(self, { name: n, era }),
     );
     const scope = makeScope(data, getEra(data, era));
     const record = getDriverRecord(data, scope, who.id);
     const where = describeScope(data, scope);
-    // Share and rank compare against every recorded finish in the scope, so all of those must be covered.
-    const complete = record.coverage.completeToMs > 0 && record.scopeWidestMs <= record.coverage.completeToMs;
-    const closeKind =
-      complete && !record.coverage.pastAsOf
-        ? `races ${where} decided by ${formatMargin(record.coverage.completeToMs)} s or less`
-        : `close finishes recorded ${where}`;
-    const involved = record.races.length;
-    const summary =
-      involved === 0
-        ? `${who.name} was in none of the ${record.scopeTotal} ${closeKind}.`
-        : `${who.name} won ${plural(record.wins.length, "race")} and finished second in ${plural(record.runnerUps.length, "race")} of the ${record.scopeTotal} ${closeKind}: involved in ${involved} (${formatPercent(record.share)}).`;
-    const closestRace = record.races[0];
+    const standings = tallyStandings(data, scope);
+    // Close figures over seasons the driver never reached the top two in say nothing about them.
+    const raced = (from: string, to: string) =>
+      [...record.wins, ...record.runnerUps].some((r) => r.date >= from && r.date <= to);
+    const close = record.close && raced(record.close.stretch.from, record.close.stretch.to) ? record.close : undefined;
+    const closeLimit = `${formatMargin(record.closeMs)} s or less`;
+    const sentences = [
+      `${who.name} ${describeResults(record.wins.length, record.runnerUps.length)} of the ${formatCount(record.racesRun)} Cup races ${where}.`,
+    ];
+    if (close)
+      sentences.push(
+        `In ${describeRun(close.stretch)}, ${close.involved === 0 ? "none" : `${close.involved}`} of the ${close.total} races decided by ${closeLimit} involved ${who.name} (${close.wins} won, ${close.runnerUps} second).`,
+      );
+    const closestRace = record.closeFinishes[0];
     const figures: Figure[] = [
-      { label: "Close wins", value: describeRank(record.winsRank, record.wins.length) },
-      { label: "Runner-up", value: describeRank(record.runnerUpsRank, record.runnerUps.length) },
-      { label: "Involved", value: `${involved} of ${record.scopeTotal} (${formatPercent(record.share)})` },
+      { label: "Wins", value: describeRank(rankOf(standings, who.id, "raceWins"), record.wins.length) },
+      {
+        label: "Runner-up",
+        value: describeRank(rankOf(standings, who.id, "raceRunnerUps"), record.runnerUps.length),
+      },
+      ...(close
+        ? [
+            {
+              label: `Close wins (${formatMargin(record.closeMs)} s), ${describeRun(close.stretch)}`,
+              value: describeRank(close.winsRank, close.wins),
+            },
+            {
+              label: `Close runner-ups, ${describeRun(close.stretch)}`,
+              value: describeRank(close.runnerUpsRank, close.runnerUps),
+            },
+            {
+              label: `Share of close finishes, ${describeRun(close.stretch)}`,
+              value: `${close.involved} of ${close.total} (${formatPercent(close.share)})`,
+            },
+          ]
+        : []),
       ...(closestRace
         ? [
             {
@@ -64,36 +112,37 @@ export const driver = defineCommand({
         : []),
     ];
     const notes = [...nameNotes];
-    if (involved === 0) {
-      const elsewhere = erasWithRaces(data, who.id).filter((e) => e.eraId !== era);
-      for (const other of elsewhere) {
-        const otherEra = getEra(data, other.eraId);
-        notes.push(
-          `${who.name} has ${plural(other.count, "close finish", "close finishes")} ${otherEra.id === "all" ? `since ${otherEra.from.slice(0, 4)}` : `in the ${otherEra.name}`}: try ${formatInvocation(self, { name: who.name, era: other.eraId })}.`,
-        );
-      }
-    }
-    notes.push(...coverageNotes(data, scope, record.coverage, complete ? 0 : Number.POSITIVE_INFINITY));
+    if (record.wins.length + record.runnerUps.length === 0)
+      notes.push(`${who.name} has no win or runner-up finish ${where}; try ${formatInvocation(self, { name: who.name, era: "all" })}.`);
+    notes.push(...coverageNotes(data, scope, record.coverage, record.closeMs));
     return {
-      title: `${who.name}: close finishes ${where}`,
-      summary,
+      title: `${who.name} ${where}`,
+      summary: sentences.join(" "),
       figures,
-      list: { kind: "finishes", rows: record.races.map((race) => toFinishRow(data, race, who.id)) },
-      notes,
+      list: {
+        kind: "finishes",
+        rows: record.closeFinishes.map((race) => toFinishRow(data, race, who.id)),
+      },
+      notes: [
+        ...notes,
+        ...(record.closeFinishes.length > 0
+          ? [`The list shows ${who.name}'s finishes decided by ${closeLimit} that the data holds, closest first.`]
+          : []),
+      ],
       footer: footerOf(data),
-      tone: record.races.some((r) => r.marginMs === data.races[0]?.marginMs) ? "record" : "info",
+      tone: record.closeFinishes.some((r) => r.marginMs === data.timed[0]?.marginMs) ? "record" : "info",
       ephemeral: false,
       invocation: formatInvocation(self, { name: who.name, era }),
-      ...(involved > 0
+      ...(record.closeFinishes.length > 0
         ? {
             chart: timelineChart(
               data,
               who,
-              record.races,
+              record.closeFinishes,
               scope,
               where,
               record.coverage,
-              record.scopeWidestMs,
+              record.closeFinishes.at(-1)?.marginMs ?? 0,
             ),
           }
         : {}),

@@ -5,6 +5,7 @@ import { driver } from "./driver.js";
 import { help } from "./help.js";
 import { leaders } from "./leaders.js";
 import { margin } from "./margin.js";
+import { race } from "./race.js";
 import { season } from "./season.js";
 import { track } from "./track.js";
 import { versus } from "./versus.js";
@@ -17,6 +18,7 @@ export const commands: readonly Command[] = [
   closest,
   driver,
   margin,
+  race,
   track,
   season,
   versus,

@@ -3,8 +3,10 @@ import { leaderboardChart } from "../src/core/chart-data.js";
 import { defineCommand } from "../src/core/command.js";
 import { formatMargin, joinNames, ordinal } from "../src/core/format.js";
 import { formatInvocation } from "../src/core/parse.js";
-import { coverageNotes, describeScope, footerOf } from "../src/core/present.js";
+import { coverageNotes, describeRun, describeScope, footerOf, resolveTrack } from "../src/core/present.js";
 import {
+  CLOSE_MS,
+  completeStretch,
   coverageOf,
   getEra,
   makeScope,
@@ -12,46 +14,69 @@ import {
   rankPositions,
   rankStandings,
   type StandingMetric,
-  summarizeScope,
   tallyStandings,
+  withDates,
 } from "../src/query/index.js";
-import { eraOption } from "./shared.js";
+import { eraOption, SEASON_RANGE } from "./shared.js";
 
+const CLOSE = formatMargin(CLOSE_MS);
 const METRIC_NAMES: Record<StandingMetric, string> = {
-  wins: "close wins",
-  runnerUps: "close runner-up finishes",
-  involved: "close finishes involved in",
+  wins: `wins by ${CLOSE} s or less`,
+  runnerUps: `runner-up finishes by ${CLOSE} s or less`,
+  involved: `finishes decided by ${CLOSE} s or less`,
+  raceWins: "wins",
+  raceRunnerUps: "runner-up finishes",
 };
 
-/** `/leaders [era] [by]`: drivers with the most close wins, runner-ups or finishes. */
+/** `/leaders [era] [by] [track] [season]`: drivers with the most wins, runner-ups or close finishes. */
 export const leaders = defineCommand({
   name: "leaders",
-  description: "Drivers with the most close wins, runner-ups or close finishes",
+  description: "Drivers with the most close wins, close runner-ups, close finishes, or race wins",
   options: {
-    era: eraOption("nextgen"),
+    era: eraOption(),
     by: {
       kind: "choice",
-      description: "Order by wins (default), runnerups or involved",
+      description: "closewins (default), closeseconds, involved, wins or seconds",
       default: "wins",
       choices: [
-        { value: "wins", name: "Close wins", aliases: ["win", "won", "winners"] },
+        { value: "wins", name: "Close wins", aliases: ["closewins", "close-wins", "close"] },
         {
           value: "runnerUps",
-          name: "Runner-ups",
-          aliases: ["runnerups", "runner-ups", "runnerup", "second", "seconds", "2nd", "losses"],
+          name: "Close runner-ups",
+          aliases: ["closeseconds", "close-seconds", "runnerups", "runner-ups", "closerunnerups", "losses"],
         },
-        { value: "involved", name: "Involved", aliases: ["finishes", "total", "all-finishes"] },
+        { value: "involved", name: "Close finishes", aliases: ["finishes", "total", "all-finishes"] },
+        { value: "raceWins", name: "Race wins", aliases: ["racewins", "race-wins", "victories"] },
+        {
+          value: "raceRunnerUps",
+          name: "Runner-up finishes",
+          aliases: ["seconds", "second", "2nd", "raceseconds", "race-seconds", "runnerup"],
+        },
       ],
     },
+    track: { kind: "track", description: "Only this track, e.g. Talladega" },
+    season: { kind: "season", description: "Only this season, e.g. 2023", ...SEASON_RANGE },
   },
-  examples: ["/leaders", "/leaders runnerups", "/leaders all involved"],
-  run({ era, by }, { data }, self) {
+  examples: ["/leaders", "/leaders nextgen", "/leaders closeseconds", "/leaders seconds talladega", "/leaders 2023"],
+  run({ era, by, track, season }, { data }, self) {
     const metric = by as StandingMetric;
-    const scope = makeScope(data, getEra(data, era));
-    const standings = tallyStandings(data, scope);
+    const invocation = (values: Record<string, unknown>) =>
+      formatInvocation(self, { era, by, track, season, ...values });
+    const found =
+      track === undefined ? undefined : resolveTrack(data, track, (name) => invocation({ track: name }));
+    const full = makeScope(data, getEra(data, era), {
+      ...(season === undefined ? {} : { season }),
+      ...(found ? { trackId: found.track.id } : {}),
+    });
+    const coverage = coverageOf(data, full);
+    const isClose = metric === "wins" || metric === "runnerUps" || metric === "involved";
+    // Close figures are ranked only over seasons where every such finish is known.
+    const stretch = isClose ? completeStretch(coverage, CLOSE_MS) : undefined;
+    const scope = isClose && stretch ? withDates(full, stretch.from, stretch.to) : full;
+    const where = describeScope(data, full);
+    const span = isClose && stretch ? ` (${describeRun(stretch)})` : "";
+    const standings = isClose && !stretch ? [] : tallyStandings(data, scope);
     const ranked = rankStandings(standings, metric);
-    const coverage = coverageOf(data, scope);
-    const where = describeScope(data, scope);
     const positions = rankPositions(standings, metric);
     const rows: StandingRow[] = ranked.map((s) => {
       const place = positions.get(s.driver.id);
@@ -61,6 +86,8 @@ export const leaders = defineCommand({
         wins: s.wins,
         runnerUps: s.runnerUps,
         involved: s.involved,
+        raceWins: s.raceWins,
+        raceRunnerUps: s.raceRunnerUps,
       };
     });
     const top = ranked[0];
@@ -68,34 +95,33 @@ export const leaders = defineCommand({
     const leadersNames = top ? [top.driver.name, ...(topRank?.tiedWith.map((d) => d.name) ?? [])] : [];
     const second = ranked.find((s) => s[metric] < (top?.[metric] ?? 0));
     const secondRank = second ? rankOf(standings, second.driver.id, metric) : undefined;
-    const secondNames = second
-      ? [second.driver.name, ...(secondRank?.tiedWith.map((d) => d.name) ?? [])]
-      : [];
-    const recorded = summarizeScope(data, scope);
+    const secondNames = second ? [second.driver.name, ...(secondRank?.tiedWith.map((d) => d.name) ?? [])] : [];
     const summary = top
-      ? `${joinNames(leadersNames)} ${leadersNames.length > 1 ? "share" : "has"} the most ${METRIC_NAMES[metric]} ${where} (${top[metric]})` +
+      ? `${joinNames(leadersNames)} ${leadersNames.length > 1 ? "share" : "has"} the most ${METRIC_NAMES[metric]} ${where}${span} (${top[metric]})` +
         (second
           ? `; ${joinNames(secondNames)} ${secondNames.length > 1 ? "are tied" : "is"} ${ordinal(secondRank?.position ?? 0)} (${second[metric]}).`
           : ".")
-      : `The data has no close finish ${where}.`;
+      : isClose && !stretch
+        ? `No season ${where} has every margin in the data, so close finishes are not ranked; try /leaders racewins.`
+        : `No driver has ${METRIC_NAMES[metric]} ${where}.`;
     return {
-      title: `Leaders in ${METRIC_NAMES[metric]} ${where}`,
+      title: `Most ${METRIC_NAMES[metric]} ${where}${span}`,
       summary,
       figures: [
-        { label: "Close finishes", value: String(recorded.total) },
         { label: "Drivers", value: String(ranked.length) },
-        ...(coverage.completeToMs > 0
-          ? [{ label: "Complete up to", value: `${formatMargin(coverage.completeToMs)} s` }]
-          : []),
+        ...(isClose && stretch ? [{ label: "Seasons ranked", value: describeRun(stretch) }] : []),
       ],
       list: { kind: "standings", metric, rows },
-      notes: coverageNotes(data, scope, coverage, recorded.widestMs),
+      notes: [
+        ...(found?.notes ?? []),
+        ...(isClose ? coverageNotes(data, full, coverage, CLOSE_MS) : []),
+      ],
       footer: footerOf(data),
       tone: "info",
       ephemeral: false,
-      invocation: formatInvocation(self, { era, by }),
+      invocation: invocation({ ...(found ? { track: found.track.name } : {}) }),
       ...(ranked.length > 0
-        ? { chart: leaderboardChart(data, ranked, where, coverage, recorded.widestMs, METRIC_NAMES[metric]) }
+        ? { chart: leaderboardChart(data, ranked, `${where}${span}`, coverage, CLOSE_MS, METRIC_NAMES[metric]) }
         : {}),
     };
   },

@@ -1,12 +1,19 @@
 import { distributionChart } from "../src/core/chart-data.js";
 import { defineCommand } from "../src/core/command.js";
-import { formatMargin, formatPercent, joinNames } from "../src/core/format.js";
+import { formatMargin, formatPercent, joinNames, plural } from "../src/core/format.js";
 import { formatInvocation } from "../src/core/parse.js";
-import { coverageNotes, describeScope, footerOf, toFinishRow } from "../src/core/present.js";
+import {
+  coverageNotes,
+  describeRun,
+  describeScope,
+  footerOf,
+  resolveTrack,
+  toFinishRow,
+} from "../src/core/present.js";
 import { countWinsWithin, findWithinMargin, getEra, makeScope } from "../src/query/index.js";
-import { eraOption, MAX_ROWS } from "./shared.js";
+import { eraOption, MAX_ROWS, SEASON_RANGE } from "./shared.js";
 
-/** `/margin <seconds> [era]`: races decided by at most a margin, and their share of all races. */
+/** `/margin <seconds> [era] [track] [season]`: races decided by at most a margin, and their share. */
 export const margin = defineCommand({
   name: "margin",
   description: "Races decided by this many seconds or less, and their share of all races",
@@ -18,11 +25,20 @@ export const margin = defineCommand({
       min: 0.001,
       max: 10,
     },
-    era: eraOption("all"),
+    era: eraOption(),
+    track: { kind: "track", description: "Only this track, e.g. Talladega" },
+    season: { kind: "season", description: "Only this season, e.g. 2020", ...SEASON_RANGE },
   },
-  examples: ["/margin 0.5 nextgen", "/margin .01", "/margin seconds:0.1 era:nextgen"],
-  run({ seconds, era }, { data }, self) {
-    const scope = makeScope(data, getEra(data, era));
+  examples: ["/margin 0.5 nextgen", "/margin .01", "/margin 0.1 2020", "/margin 0.5 talladega"],
+  run({ seconds, era, track, season }, { data }, self) {
+    const invocation = (values: Record<string, unknown>) =>
+      formatInvocation(self, { seconds, era, track, season, ...values });
+    const found =
+      track === undefined ? undefined : resolveTrack(data, track, (name) => invocation({ track: name }));
+    const scope = makeScope(data, getEra(data, era), {
+      ...(season === undefined ? {} : { season }),
+      ...(found ? { trackId: found.track.id } : {}),
+    });
     const result = findWithinMargin(data, scope, seconds, MAX_ROWS);
     const where = describeScope(data, scope);
     const limit = `${formatMargin(seconds)} s or less`;
@@ -33,23 +49,29 @@ export const margin = defineCommand({
       .filter(([, n]) => n === most)
       .map(([id]) => data.drivers.get(id)?.name ?? id)
       .sort((x, y) => x.localeCompare(y));
+    const share = result.share;
+    const races = (n: number) => (n === 1 ? "race" : "races");
     const summary =
-      result.share !== undefined
-        ? `${count} of the ${result.racesRun} Cup races ${where} (${formatPercent(result.share)}) were decided by ${limit}.`
-        : `The data records ${count} ${count === 1 ? "race" : "races"} ${where} decided by ${limit}.`;
-    const notes = coverageNotes(data, scope, result.coverage, seconds);
-    if (result.complete && result.share === undefined && result.racesRun === undefined)
-      notes.push("The data has no count of all races run in this range, so no share is given.");
+      result.complete && share
+        ? `${count} of the ${share.racesRun} Cup ${races(share.racesRun)} ${where}${result.coverage.pending ? ` through ${describeRun(share.stretch).slice(-4)}` : ""} (${formatPercent(share.share)}) ${count === 1 ? "was" : "were"} decided by ${limit}.`
+        : share
+          ? `From ${describeRun(share.stretch)}, where every margin is known, ${share.count} of the ${share.racesRun} Cup ${races(share.racesRun)} ${where} (${formatPercent(share.share)}) ${share.count === 1 ? "was" : "were"} decided by ${limit}; the data holds ${count} such ${count === 1 ? "finish" : "finishes"} ${where} in all.`
+          : `The data holds ${plural(count, "race")} ${where} decided by ${limit}.`;
+    const notes = [
+      ...(found?.notes ?? []),
+      ...coverageNotes(data, scope, result.coverage, seconds),
+      ...(count > MAX_ROWS ? [`Listing the ${MAX_ROWS} closest of ${count}.`] : []),
+    ];
     return {
       title: `Races decided by ${limit} ${where}`,
       summary,
       figures: [
         { label: "Races", value: String(count) },
-        ...(result.share !== undefined
+        ...(share
           ? [
               {
-                label: "Share of all races",
-                value: `${formatPercent(result.share)} (${count} of ${result.racesRun})`,
+                label: result.complete ? "Share of all races" : `Share, ${describeRun(share.stretch)}`,
+                value: `${formatPercent(share.share)} (${share.count} of ${share.racesRun})`,
               },
             ]
           : []),
@@ -58,15 +80,12 @@ export const margin = defineCommand({
           : []),
         ...(most > 0 ? [{ label: "Most wins among them", value: `${joinNames(mostNames)} (${most})` }] : []),
       ],
-      list: {
-        kind: "finishes",
-        rows: result.races.map((race) => toFinishRow(data, race)),
-      },
-      notes: count > MAX_ROWS ? [...notes, `Listing the ${MAX_ROWS} closest of ${count}.`] : notes,
+      list: { kind: "finishes", rows: result.races.map((race) => toFinishRow(data, race)) },
+      notes,
       footer: footerOf(data),
-      tone: "info",
+      tone: result.races.some((r) => r.marginMs === data.timed[0]?.marginMs) ? "record" : "info",
       ephemeral: false,
-      invocation: formatInvocation(self, { seconds, era }),
+      invocation: invocation({ ...(found ? { track: found.track.name } : {}) }),
       ...(count > 0 ? { chart: distributionChart(data, scope, where, result.coverage, seconds) } : {}),
     };
   },

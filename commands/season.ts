@@ -1,65 +1,67 @@
 import { defineCommand } from "../src/core/command.js";
-import { formatDate, formatMargin, formatPercent, joinNames } from "../src/core/format.js";
+import { formatDate, formatMargin, formatPercent, joinNames, plural } from "../src/core/format.js";
 import { formatInvocation } from "../src/core/parse.js";
-import { coverageNotes, footerOf, toFinishRow } from "../src/core/present.js";
+import { coverageNotes, describeOutside, footerOf, toFinishRow } from "../src/core/present.js";
 import {
+  CLOSE_MS,
   coverageOf,
   findWithinMargin,
   makeScope,
   rankStandings,
+  resultsIn,
   tallyStandings,
   widestEra,
 } from "../src/query/index.js";
-import { MAX_ROWS, SEASON_RANGE } from "./shared.js";
+import { SEASON_RANGE } from "./shared.js";
 
-/** `/season <year>`: a season's recorded close finishes and their share of its races. */
+/** `/season <year>`: every race of a season with its winner, runner-up and margin. */
 export const season = defineCommand({
   name: "season",
-  description: "A season's close finishes, closest first",
+  description: "Every race of a season: winner, runner-up and margin",
   options: {
     year: { kind: "season", description: "Season, e.g. 2023", required: true, ...SEASON_RANGE },
   },
-  examples: ["/season 2023", "/season 2022"],
+  examples: ["/season 2021", "/season 2007"],
   run({ year }, { data }, self) {
     const scope = makeScope(data, widestEra(data), { season: year });
-    // The completeness limit decides what "close" can mean: races up to it, else all the data holds.
     const coverage = coverageOf(data, scope);
-    const limit = coverage.completeToMs;
-    const complete = !coverage.outside && limit > 0;
-    const within = findWithinMargin(data, scope, complete ? limit : Number.MAX_SAFE_INTEGER, MAX_ROWS);
-    const count = within.count;
-    const leaders = rankStandings(tallyStandings(data, scope), "wins");
-    const top = leaders[0];
-    const topNames = leaders.filter((s) => s.wins === top?.wins).map((s) => s.driver.name);
-    const seasonInfo = data.seasons.get(year);
-    const partial = seasonInfo?.partial ? ` run through ${formatDate(seasonInfo.through)}` : "";
-    const summary =
-      count === 0
-        ? `The data has no close finish in ${year}.`
-        : complete && within.share !== undefined
-          ? `${count} of the ${within.racesRun} Cup races in ${year}${partial} (${formatPercent(within.share)}) were decided by ${formatMargin(limit)} s or less.`
-          : `The data records ${count} close ${count === 1 ? "finish" : "finishes"} in ${year}.`;
+    const races = resultsIn(data, scope);
+    const info = data.seasons.get(year);
+    const standings = tallyStandings(data, scope);
+    const winners = rankStandings(standings, "raceWins");
+    const top = winners[0];
+    const topNames = winners.filter((s) => s.raceWins === top?.raceWins).map((s) => s.driver.name);
+    const close = findWithinMargin(data, scope, CLOSE_MS);
+    const closest = close.races[0];
+    const cautions = races.filter((r) => r.finish === "caution").length;
+    const partial = info?.partial ? ` (${info.races} of ${info.scheduled} run through ${formatDate(info.through)})` : "";
+    const closeSentence =
+      close.complete && close.share
+        ? ` ${close.count} of them (${formatPercent(close.share.share)}) were decided by ${formatMargin(CLOSE_MS)} s or less.`
+        : "";
     return {
-      title: `Close finishes in ${year}`,
-      summary,
+      title: `The ${year} Cup season`,
+      summary:
+        races.length === 0
+          ? describeOutside(data, scope)
+          : `${plural(races.length, "Cup race")} in ${year}${partial}; ${joinNames(topNames)} won the most (${top?.raceWins}).${closeSentence}`,
       figures:
-        count === 0
+        races.length === 0
           ? []
           : [
-              { label: "Recorded", value: String(count) },
-              ...(within.share !== undefined
-                ? [{ label: "Share of the season", value: formatPercent(within.share) }]
+              { label: "Races", value: info?.partial ? `${info.races} of ${info.scheduled}` : String(races.length) },
+              { label: "Most wins", value: `${joinNames(topNames)} (${top?.raceWins})` },
+              ...(closest ? [{ label: "Closest", value: `${formatMargin(closest.marginMs)} s, ${closest.label}` }] : []),
+              ...(close.complete && close.share
+                ? [{ label: `Decided by ${formatMargin(CLOSE_MS)} s or less`, value: `${close.count} (${formatPercent(close.share.share)})` }]
                 : []),
-              { label: "Closest", value: `${formatMargin(within.races[0]?.marginMs ?? 0)} s` },
-              { label: "Most close wins", value: `${joinNames(topNames)} (${top?.wins})` },
+              ...(cautions > 0 ? [{ label: "Ended under caution", value: String(cautions) }] : []),
             ],
-      list: {
-        kind: "finishes",
-        rows: within.races.slice(0, MAX_ROWS).map((race) => toFinishRow(data, race)),
-      },
-      notes: coverageNotes(data, scope, coverage, complete ? limit : Number.POSITIVE_INFINITY),
+      // Every race in round order: the row number is the round.
+      list: { kind: "finishes", rows: races.map((race) => toFinishRow(data, race)) },
+      notes: races.length === 0 ? [] : coverageNotes(data, scope, coverage, Number.POSITIVE_INFINITY),
       footer: footerOf(data),
-      tone: within.races.some((r) => r.marginMs === data.races[0]?.marginMs) ? "record" : "info",
+      tone: close.races.some((r) => r.marginMs === data.timed[0]?.marginMs) ? "record" : "info",
       ephemeral: false,
       invocation: formatInvocation(self, { year }),
     };

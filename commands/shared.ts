@@ -1,16 +1,16 @@
 import type { OptionSpec } from "../src/core/options.js";
 
-/** The `era` option, as several commands declare it; only the default differs. */
-export function eraOption(defaultEra: "all" | "nextgen") {
+/** The `era` option, as every command declares it: all races since 1993 unless one is named. */
+export function eraOption() {
   return {
     kind: "era" as const,
-    description: `nextgen (2022 on) or all (since 1993); default ${defaultEra}`,
-    default: defaultEra as string,
+    description: "nextgen, gen6, cot, gen4 or all (default: all, since 1993)",
+    default: "all" as string,
   } satisfies OptionSpec;
 }
 
-/** Seasons the data could ever speak of: electronic scoring began in 1993. */
-export const SEASON_RANGE = { min: 1993, max: 2100 } as const;
+/** Seasons the data could ever speak of: the data starts with 1993 and runs to the current season. */
+export const SEASON_RANGE = { min: 1993, max: new Date().getUTCFullYear() } as const;
 
 /** Most rows one list carries; renderers page within it. */
 export const MAX_ROWS = 100;

@@ -1,14 +1,40 @@
 import { defineCommand } from "../src/core/command.js";
-import { formatMargin, joinNames } from "../src/core/format.js";
+import { formatMargin, joinNames, plural } from "../src/core/format.js";
 import { formatInvocation } from "../src/core/parse.js";
-import { coverageNotes, describeScope, footerOf, resolveTrack, toFinishRow } from "../src/core/present.js";
-import { findClosest, getEra, makeScope, rankStandings, tallyStandings } from "../src/query/index.js";
+import {
+  coverageNotes,
+  describeScope,
+  footerOf,
+  rankLabels,
+  resolveTrack,
+  toFinishRow,
+} from "../src/core/present.js";
+import {
+  countRacesRun,
+  findClosest,
+  getEra,
+  makeScope,
+  rankStandings,
+  tallyStandings,
+} from "../src/query/index.js";
 import { eraOption, MAX_ROWS } from "./shared.js";
 
-/** `/track <name> [era]`: every recorded close finish at one track. */
+/** Names of everyone sharing the top of a metric, with the figure. */
+function leadersOf(
+  standings: ReturnType<typeof tallyStandings>,
+  metric: "raceWins" | "wins",
+): string | undefined {
+  const ranked = rankStandings(standings, metric);
+  const top = ranked[0];
+  if (!top) return undefined;
+  const names = ranked.filter((s) => s[metric] === top[metric]).map((s) => s.driver.name);
+  return `${joinNames(names)} (${top[metric]})`;
+}
+
+/** `/track <name> [era]`: a track's races, winners and closest finishes. */
 export const track = defineCommand({
   name: "track",
-  description: "Close finishes at one track, closest first",
+  description: "A track's races, most wins and closest finishes, closest first",
   options: {
     name: {
       kind: "track",
@@ -16,7 +42,7 @@ export const track = defineCommand({
       required: true,
       placeholder: "track",
     },
-    era: eraOption("all"),
+    era: eraOption(),
   },
   examples: ["/track Talladega", "/track daytona nextgen", '/track "Las Vegas"'],
   run({ name, era }, { data }, self) {
@@ -24,26 +50,41 @@ export const track = defineCommand({
     const scope = makeScope(data, getEra(data, era), { trackId: place.id });
     const result = findClosest(data, scope, MAX_ROWS);
     const where = describeScope(data, scope);
-    const leaders = rankStandings(tallyStandings(data, scope), "wins");
-    const top = leaders[0];
-    const topNames = leaders.filter((s) => s.wins === top?.wins).map((s) => s.driver.name);
+    const standings = tallyStandings(data, scope);
+    const racesRun = countRacesRun(data, scope);
     const first = result.races[0];
+    const labels = rankLabels(result.ranks);
+    const mostWins = leadersOf(standings, "raceWins");
+    const mostClose = leadersOf(standings, "wins");
     return {
-      title: `Close finishes ${where}`,
-      summary: first
-        ? `${result.recorded} close ${result.recorded === 1 ? "finish" : "finishes"} recorded ${where}; the closest was ${formatMargin(first.marginMs)} s in the ${first.season} ${first.raceName}.`
-        : `The data has no close finish ${where}.`,
-      figures: first
-        ? [
-            { label: "Recorded", value: String(result.recorded) },
-            { label: "Closest", value: `${formatMargin(first.marginMs)} s (${first.season})` },
-            { label: "Most close wins here", value: `${joinNames(topNames)} (${top?.wins})` },
-          ]
-        : [],
-      list: { kind: "finishes", rows: result.races.map((race) => toFinishRow(data, race)) },
-      notes: [...notes, ...coverageNotes(data, scope, result.coverage, result.races.at(-1)?.marginMs ?? 0)],
+      title: `${place.name} ${where.replace(/ at .*$/, "")}`,
+      summary:
+        racesRun === 0
+          ? `The data holds no Cup race ${where}.`
+          : `${plural(racesRun, "Cup race")} ${where}${mostWins ? `; most wins: ${mostWins}` : ""}.${first ? ` The closest finish the data holds was ${formatMargin(first.marginMs)} s in the ${first.season} ${first.raceName}.` : ""}`,
+      figures:
+        racesRun === 0
+          ? []
+          : [
+              { label: "Races", value: String(racesRun) },
+              ...(mostWins ? [{ label: "Most wins", value: mostWins }] : []),
+              ...(first ? [{ label: "Closest", value: `${formatMargin(first.marginMs)} s (${first.season})` }] : []),
+              { label: "Timed finishes known", value: String(result.recorded) },
+              ...(mostClose ? [{ label: "Most wins by .500 s or less", value: mostClose }] : []),
+            ],
+      list: {
+        kind: "finishes",
+        rows: result.races.map((race, i) => toFinishRow(data, race, undefined, labels[i])),
+      },
+      notes: [
+        ...notes,
+        ...(result.ranks.some((r) => r === undefined)
+          ? ["Rows marked – are not ranked: a finish the data lacks could be closer than they are."]
+          : []),
+        ...coverageNotes(data, scope, result.coverage, result.races.at(-1)?.marginMs ?? 0),
+      ],
       footer: footerOf(data),
-      tone: result.races.some((r) => r.marginMs === data.races[0]?.marginMs) ? "record" : "info",
+      tone: result.races.some((r) => r.marginMs === data.timed[0]?.marginMs) ? "record" : "info",
       ephemeral: false,
       invocation: formatInvocation(self, { name: place.name, era }),
     };

@@ -1,19 +1,19 @@
 import { defineCommand } from "../src/core/command.js";
 import { UserError } from "../src/core/errors.js";
-import { formatMargin } from "../src/core/format.js";
+import { formatMargin, plural } from "../src/core/format.js";
 import { formatInvocation } from "../src/core/parse.js";
 import { coverageNotes, describeScope, footerOf, resolveDriver, toFinishRow } from "../src/core/present.js";
-import { getEra, getHeadToHead, makeScope } from "../src/query/index.js";
+import { CLOSE_MS, getEra, getHeadToHead, makeScope } from "../src/query/index.js";
 import { eraOption } from "./shared.js";
 
-/** `/versus <driver> <driver> [era]`: close finishes two drivers decided between them. */
+/** `/versus <driver> <driver> [era]`: the races two drivers finished first and second in. */
 export const versus = defineCommand({
   name: "versus",
-  description: "Close finishes between two drivers, and each one's record",
+  description: "Races two drivers finished one-two in, and the close ones among them",
   options: {
     driver: { kind: "driver", description: "First driver, e.g. Larson", required: true },
     other: { kind: "driver", description: "Second driver, e.g. Buescher", required: true },
-    era: eraOption("all"),
+    era: eraOption(),
   },
   examples: [
     "/versus Larson Buescher",
@@ -29,36 +29,31 @@ export const versus = defineCommand({
     const h2h = getHeadToHead(data, scope, a.driver.id, b.driver.id);
     const where = describeScope(data, scope);
     const names = `${a.driver.name} and ${b.driver.name}`;
-    const first = h2h.races[0];
+    const closest = h2h.close[0];
+    const closeLimit = `${formatMargin(CLOSE_MS)} s or less`;
     return {
       title: `${a.driver.name} vs ${b.driver.name} ${where}`,
       summary:
         h2h.races.length === 0
-          ? `${names} never finished first and second in a close finish recorded ${where}.`
-          : `${names} finished one-two in ${h2h.races.length} close ${h2h.races.length === 1 ? "finish" : "finishes"} ${where}: ${a.driver.name} won ${h2h.aWins}, ${b.driver.name} won ${h2h.bWins}.`,
+          ? `${names} never finished first and second in a Cup race ${where}.`
+          : `${names} finished one-two in ${plural(h2h.races.length, "Cup race")} ${where}: ${a.driver.name} won ${h2h.aWins}, ${b.driver.name} won ${h2h.bWins}. ${h2h.close.length === 0 ? "None of them" : `${h2h.close.length} of them`} ${h2h.close.length === 1 ? "was" : "were"} decided by ${closeLimit} in the data.`,
       figures: [
         { label: `${a.driver.name} won`, value: String(h2h.aWins) },
         { label: `${b.driver.name} won`, value: String(h2h.bWins) },
-        ...(first
-          ? [{ label: "Closest between them", value: `${formatMargin(first.marginMs)} s (${first.season})` }]
+        { label: `Decided by ${closeLimit}`, value: String(h2h.close.length) },
+        ...(closest
+          ? [{ label: "Closest between them", value: `${formatMargin(closest.marginMs)} s (${closest.season})` }]
           : []),
-        {
-          label: `${a.driver.name}, all close finishes`,
-          value: `${h2h.a.wins.length} won, ${h2h.a.runnerUps.length} 2nd`,
-        },
-        {
-          label: `${b.driver.name}, all close finishes`,
-          value: `${h2h.b.wins.length} won, ${h2h.b.runnerUps.length} 2nd`,
-        },
+        { label: `${a.driver.name}, all races`, value: `${h2h.a.wins.length} won, ${h2h.a.runnerUps.length} 2nd` },
+        { label: `${b.driver.name}, all races`, value: `${h2h.b.wins.length} won, ${h2h.b.runnerUps.length} 2nd` },
       ],
-      list: { kind: "finishes", rows: h2h.races.map((race) => toFinishRow(data, race, a.driver.id)) },
-      notes: [
-        ...a.notes,
-        ...b.notes,
-        ...coverageNotes(data, scope, h2h.a.coverage, h2h.races.at(-1)?.marginMs ?? 0),
-      ],
+      list: {
+        kind: "finishes",
+        rows: [...h2h.races].reverse().map((race) => toFinishRow(data, race, a.driver.id)),
+      },
+      notes: [...a.notes, ...b.notes, ...coverageNotes(data, scope, h2h.a.coverage, CLOSE_MS)],
       footer: footerOf(data),
-      tone: "info",
+      tone: h2h.close.some((r) => r.marginMs === data.timed[0]?.marginMs) ? "record" : "info",
       ephemeral: false,
       invocation: formatInvocation(self, { driver: a.driver.name, other: b.driver.name, era }),
     };

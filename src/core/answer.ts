@@ -17,9 +17,12 @@ export interface Figure {
 /** One race in a list of finishes, already formatted for display. */
 export interface FinishRow {
   readonly raceId: string;
-  /** ".001" */
+  /** ".001" for a timed finish; "caution" or "n/a" for a race with no timed margin. */
   readonly margin: string;
-  readonly marginMs: number;
+  /** Thousandths, for timed finishes only. */
+  readonly marginMs?: number;
+  /** The row's place in a ranking ("1", "T-2", "–" past what the data ranks); absent: list order. */
+  readonly rank?: string;
   /** YYYY-MM-DD */
   readonly date: string;
   /** "May 5, 2024" */
@@ -47,6 +50,8 @@ export interface StandingRow {
   readonly wins: number;
   readonly runnerUps: number;
   readonly involved: number;
+  readonly raceWins: number;
+  readonly raceRunnerUps: number;
 }
 
 /** The list an answer carries, if any. */
@@ -54,7 +59,7 @@ export type AnswerList =
   | { readonly kind: "finishes"; readonly rows: readonly FinishRow[] }
   | {
       readonly kind: "standings";
-      readonly metric: "wins" | "runnerUps" | "involved";
+      readonly metric: "wins" | "runnerUps" | "involved" | "raceWins" | "raceRunnerUps";
       readonly rows: readonly StandingRow[];
     };
 

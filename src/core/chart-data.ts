@@ -1,5 +1,5 @@
 import type { Dataset } from "../data/dataset.js";
-import type { Driver, Race } from "../data/types.js";
+import type { Driver, TimedRace } from "../data/types.js";
 import { countByMarginBand } from "../query/bands.js";
 import type { Coverage } from "../query/coverage.js";
 import type { Standing } from "../query/drivers.js";
@@ -62,7 +62,7 @@ export function leaderboardChart(
 export function timelineChart(
   data: Dataset,
   driver: Driver,
-  races: readonly Race[],
+  races: readonly TimedRace[],
   scope: Scope,
   where: string,
   coverage: Coverage,

@@ -48,9 +48,14 @@ export function joinNames(names: readonly string[], conjunction: "and" | "or" = 
   return `${names.slice(0, -1).join(", ")} ${conjunction} ${names.at(-1)}`;
 }
 
-/** "1 win", "3 wins" */
+/** 1174 → "1,174": counts the way prose writes them. */
+export function formatCount(n: number): string {
+  return n.toLocaleString("en-US");
+}
+
+/** "1 win", "3 wins", "1,174 races" */
 export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
 }
 
 /** Spells out small counts the way prose does ("five"), digits from ten on. */

@@ -1,24 +1,47 @@
 import type { Dataset } from "../data/dataset.js";
 import type { Driver, Race, Track } from "../data/types.js";
-import type { Coverage } from "../query/coverage.js";
+import type { Coverage, CoverageRun } from "../query/coverage.js";
 import type { Scope } from "../query/scope.js";
 import type { Answer, Choice, FinishRow } from "./answer.js";
 import { UserError } from "./errors.js";
-import { formatDate, formatMargin, joinNames } from "./format.js";
+import { formatDate, formatMargin, joinNames, plural } from "./format.js";
 
 /** The footer every answer carries: where the data comes from and how fresh it is. */
 export function footerOf(data: Dataset): Answer["footer"] {
-  return { source: "News article on the closest Cup finishes, checked race by race", asOf: data.meta.asOf };
+  return {
+    source: "Racing-Reference results, NASCAR's results feed and published closest-finish lists",
+    asOf: data.meta.asOf,
+  };
+}
+
+/** "1", "T-2"; "–" for a row past what the data can rank. */
+export function formatRank(rank: number | undefined, tied: boolean): string {
+  if (rank === undefined) return "–";
+  return `${tied ? "T-" : ""}${rank}`;
+}
+
+/** Competition ranks as display strings: ties marked "T-". */
+export function rankLabels(ranks: readonly (number | undefined)[]): string[] {
+  const counts = new Map<number, number>();
+  for (const r of ranks) if (r !== undefined) counts.set(r, (counts.get(r) ?? 0) + 1);
+  return ranks.map((r) => formatRank(r, r !== undefined && (counts.get(r) ?? 0) > 1));
+}
+
+/** How a race ended, for a list cell: ".001", "caution", "n/a". */
+export function marginCell(race: Race): string {
+  if (race.finish === "timed" && race.marginMs !== undefined) return formatMargin(race.marginMs);
+  return race.finish === "caution" ? "caution" : "n/a";
 }
 
 /** A race as a display row; `focus` marks whether that driver won or was second. */
-export function toFinishRow(data: Dataset, race: Race, focus?: string): FinishRow {
+export function toFinishRow(data: Dataset, race: Race, focus?: string, rank?: string): FinishRow {
   const name = (id: string) => data.drivers.get(id)?.name ?? id;
-  const record = race.marginMs === data.races[0]?.marginMs;
+  const record = race.marginMs !== undefined && race.marginMs === data.timed[0]?.marginMs;
   return {
     raceId: race.id,
-    margin: formatMargin(race.marginMs),
-    marginMs: race.marginMs,
+    margin: marginCell(race),
+    ...(race.finish === "timed" && race.marginMs !== undefined ? { marginMs: race.marginMs } : {}),
+    ...(rank === undefined ? {} : { rank }),
     date: race.date,
     dateText: formatDate(race.date),
     season: race.season,
@@ -39,8 +62,9 @@ export function toFinishRow(data: Dataset, race: Race, focus?: string): FinishRo
 export function describeScope(data: Dataset, scope: Scope): string {
   const parts: string[] = [];
   if (scope.season !== undefined) parts.push(`in ${scope.season}`);
-  else
-    parts.push(scope.era.id === "all" ? `since ${scope.era.from.slice(0, 4)}` : `in the ${scope.era.name}`);
+  else if (scope.era.to === undefined && scope.era.from === data.races[0]?.date)
+    parts.push(`since ${scope.era.from.slice(0, 4)}`);
+  else parts.push(`in the ${scope.era.name}`);
   if (scope.trackId !== undefined) parts.push(`at ${shortTrack(data.tracks.get(scope.trackId))}`);
   return parts.join(" ");
 }
@@ -50,41 +74,74 @@ export function shortTrack(track: Track | undefined): string {
   return track ? (track.aliases[0] ?? track.name) : "that track";
 }
 
-/**
- * Plain sentences on what the data cannot vouch for in this answer. `neededMs` is the widest margin
- * the answer depends on (Infinity when it wanted rows the data may not have).
- */
-export function coverageNotes(
-  data: Dataset,
-  scope: Scope,
-  coverage: Coverage,
-  neededMs: number,
-  shortList?: { readonly shown: number; readonly requested: number },
-): string[] {
-  const asOf = formatDate(coverage.asOf);
-  if (coverage.outside) {
-    if (scope.from > coverage.asOf)
-      return [`The data runs through ${asOf}; nothing after that is covered yet.`];
-    return [
-      `That range lies outside the data, which starts in ${data.eras
-        .map((e) => e.from)
-        .sort()[0]
-        ?.slice(0, 4)}.`,
-    ];
+/** "2018–2024", or "2018" for one season. */
+export function describeSeasons(from: number, to: number): string {
+  return from === to ? String(from) : `${from}–${to}`;
+}
+
+/** "2018–2024" for a coverage run. */
+export function describeRun(run: CoverageRun): string {
+  return describeSeasons(run.fromSeason, run.toSeason);
+}
+
+/** Why a scope holds no day of the data: before or after its era, or outside the data's seasons. */
+export function describeOutside(data: Dataset, scope: Scope): string {
+  const first = data.races[0]?.season ?? 1993;
+  const asOf = formatDate(data.meta.asOf);
+  if (scope.season !== undefined) {
+    const eraFrom = scope.era.from.slice(0, 4);
+    if (scope.season < first) return `The data starts with the ${first} season.`;
+    if (scope.season > Number(data.meta.asOf.slice(0, 4)))
+      return `The data runs through ${asOf}; ${scope.season} is not in it yet.`;
+    if (`${scope.season}-12-31` < scope.era.from)
+      return `${scope.season} is before the ${scope.era.name}, which began in ${eraFrom}.`;
+    if (scope.era.to !== undefined && `${scope.season}-01-01` > scope.era.to)
+      return `${scope.season} is after the ${scope.era.name} (${eraFrom}–${scope.era.to.slice(0, 4)}).`;
   }
+  return `The data runs through ${asOf}; nothing later is in it yet.`;
+}
+
+/** "2025 and 2026" from a list of seasons. */
+function listSeasons(seasons: readonly number[]): string {
+  const first = seasons[0];
+  const last = seasons.at(-1);
+  if (first === undefined || last === undefined) return "";
+  return seasons.length > 2 ? `${first}–${last}` : joinNames(seasons.map(String));
+}
+
+/**
+ * Plain, true sentences on what an answer about margins up to `neededMs` covers: seasons whose
+ * margins are not in yet, stretches where only the closest finishes are known, a question that runs
+ * past the data. Nothing is said where the data holds every finish the answer depends on.
+ */
+export function coverageNotes(data: Dataset, scope: Scope, coverage: Coverage, neededMs: number): string[] {
+  if (coverage.outside) return [describeOutside(data, scope)];
   const notes: string[] = [];
-  if (coverage.pastAsOf) notes.push(`The data runs through ${asOf}; later races are not included.`);
-  if (shortList && shortList.shown < shortList.requested && coverage.completeToMs > 0) {
-    const widest = formatMargin(coverage.completeToMs);
+  if (coverage.pastAsOf)
+    notes.push(`The data runs through ${formatDate(coverage.asOf)}; later races are not in it yet.`);
+  if (coverage.pending) {
+    const { seasons, races } = coverage.pending;
     notes.push(
-      `Only ${shortList.shown} ${shortList.shown === 1 ? "finish" : "finishes"} here ${shortList.shown === 1 ? "was" : "were"} decided by ${widest} s or less, and the data holds no wider ones, so the list stops there.`,
+      coverage.window
+        ? `Margins for ${listSeasons(seasons)} (${plural(races, "race")}) are not in the data yet, so this covers ${describeSeasons(
+            Number(coverage.window.from.slice(0, 4)),
+            Number(coverage.window.to.slice(0, 4)),
+          )}.`
+        : `Margins for ${listSeasons(seasons)} are not in the data yet: results (winner and runner-up) are.`,
     );
-  } else if (neededMs > coverage.completeToMs) {
-    const held = joinNames(coverage.slices.map((s) => s.description));
+  }
+  const short = coverage.runs.filter((r) => r.completeToMs < neededMs);
+  if (short.length > 0) {
+    const full = coverage.runs.filter((r) => r.completeToMs === Number.POSITIVE_INFINITY);
+    const partial = short.map((r) =>
+      r.completeToMs === 0
+        ? `${describeRun(r)} (none yet)`
+        : `${describeRun(r)} (to ${formatMargin(r.completeToMs)} s)`,
+    );
     notes.push(
-      coverage.completeToMs > 0
-        ? `Not complete: for this range the data holds every finish only up to ${formatMargin(coverage.completeToMs)} s (${held}).`
-        : `Not complete: the data holds only ${held}.`,
+      `Not complete past ${formatMargin(Math.min(...short.map((r) => r.completeToMs)))} s: for ${joinNames(partial)} the data holds only the closest finishes, from published lists${
+        full.length > 0 ? `; every margin is known for ${joinNames(full.map(describeRun))}` : ""
+      }.`,
     );
   }
   return notes;
@@ -96,7 +153,8 @@ export function resolveDriver(
   text: string,
   retry: (name: string) => string,
 ): { driver: Driver; notes: string[] } {
-  return resolveNamed(data.driverNames.resolve(text), text, "driver", retry);
+  const { value, notes } = resolveNamed(data.driverNames.resolve(text), text, "driver", retry);
+  return { driver: value, notes };
 }
 
 /** Turns a name the user typed into one track, or a UserError with suggestions. */
@@ -105,8 +163,8 @@ export function resolveTrack(
   text: string,
   retry: (name: string) => string,
 ): { track: Track; notes: string[] } {
-  const { driver, notes } = resolveNamed(data.trackNames.resolve(text), text, "track", retry);
-  return { track: driver, notes };
+  const { value, notes } = resolveNamed(data.trackNames.resolve(text), text, "track", retry);
+  return { track: value, notes };
 }
 
 function resolveNamed<T extends { name: string }>(
@@ -114,13 +172,13 @@ function resolveNamed<T extends { name: string }>(
   text: string,
   what: "driver" | "track",
   retry: (name: string) => string,
-): { driver: T; notes: string[] } {
+): { value: T; notes: string[] } {
   const choicesOf = (values: readonly T[]): Choice[] =>
     values.map((v) => ({ label: v.name, command: retry(v.name) }));
   switch (resolution.kind) {
     case "match":
       return {
-        driver: resolution.value,
+        value: resolution.value,
         notes: resolution.corrected ? [`Showing ${resolution.value.name} for “${text}”.`] : [],
       };
     case "ambiguous":
@@ -138,7 +196,9 @@ function resolveNamed<T extends { name: string }>(
               resolution.suggestions.map((s) => s.name),
               "or",
             )}?`
-          : ` The data names only ${what}s with a close finish on record.`;
+          : what === "driver"
+            ? " The data names every Cup winner and runner-up since 1993."
+            : " The data names every Cup track raced since 1993.";
       throw new UserError(`I don't have a ${what} called “${text}”.${hint}`, {
         title: `Unknown ${what}`,
         choices: choicesOf(resolution.suggestions),

@@ -99,7 +99,8 @@ export function viewPage(answer: Answer, page: number): PageView {
 function finishLine(row: FinishRow, index: number): string {
   const outcome = row.outcome === "won" ? " · won" : row.outcome === "second" ? " · 2nd" : "";
   const record = row.record ? " ⭐ record" : "";
-  const head = `**${index}.** \`${row.margin} s\` **${escapeMarkdown(row.winner)}** over ${escapeMarkdown(row.runnerUp)}${outcome}${record}`;
+  const margin = row.marginMs === undefined ? row.margin : `${row.margin} s`;
+  const head = `**${row.rank ?? index}.** \`${margin}\` **${escapeMarkdown(row.winner)}** over ${escapeMarkdown(row.runnerUp)}${outcome}${record}`;
   // "2022 Daytona 500 · Daytona 500" says it twice: the race name only when the label lacks it.
   const named = row.label.endsWith(row.raceName) ? [] : [row.raceName];
   const detail = [row.label, ...named, row.dateText].map(escapeMarkdown).join(" · ");
@@ -109,14 +110,17 @@ function finishLine(row: FinishRow, index: number): string {
   return `${first}\n${truncate(`-# ${detail}${note}`, ROW_BUDGET - first.length - 1)}`;
 }
 
-function standingLine(row: StandingRow, metric: "wins" | "runnerUps" | "involved"): string {
-  const stat = (key: typeof metric, value: number, label: string) =>
+function standingLine(row: StandingRow, metric: StandingMetricName): string {
+  const stat = (key: StandingMetricName, value: number, label: string) =>
     key === metric ? `**${value}** ${label}` : `${value} ${label}`;
-  return truncate(
-    `**${escapeMarkdown(row.rank)}.** ${escapeMarkdown(row.driver)} — ${stat("wins", row.wins, "won")} · ${stat("runnerUps", row.runnerUps, "2nd")} · ${stat("involved", row.involved, "total")}`,
-    ROW_BUDGET,
-  );
+  const stats =
+    metric === "raceWins" || metric === "raceRunnerUps"
+      ? `${stat("raceWins", row.raceWins, "wins")} · ${stat("raceRunnerUps", row.raceRunnerUps, "2nd")}`
+      : `${stat("wins", row.wins, "won")} · ${stat("runnerUps", row.runnerUps, "2nd")} · ${stat("involved", row.involved, "total")}`;
+  return truncate(`**${escapeMarkdown(row.rank)}.** ${escapeMarkdown(row.driver)} — ${stats}`, ROW_BUDGET);
 }
+
+type StandingMetricName = Extract<NonNullable<Answer["list"]>, { kind: "standings" }>["metric"];
 
 function listLines(answer: Answer, view: PageView): string[] {
   const list = answer.list;

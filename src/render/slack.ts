@@ -144,15 +144,17 @@ function finishLine(row: FinishRow, number: number): string {
   const result = row.outcome === "won" ? " (won)" : row.outcome === "second" ? " (2nd)" : "";
   const record = row.record ? "  :checkered_flag: _record_" : "";
   const line =
-    `${number}. *${escapeMrkdwn(row.margin)} s*  ${escapeMrkdwn(row.label)} (${escapeMrkdwn(row.dateText)}): ` +
+    `${escapeMrkdwn(row.rank ?? String(number))}. *${escapeMrkdwn(row.marginMs === undefined ? row.margin : `${row.margin} s`)}*  ${escapeMrkdwn(row.label)} (${escapeMrkdwn(row.dateText)}): ` +
     `*${escapeMrkdwn(row.winner)}* over ${escapeMrkdwn(row.runnerUp)}${result}${record}`;
   const note = row.note?.trim();
   // An arrow rather than a `>` quote: the only `<`, `>` and `&` in our mrkdwn are escapes.
   return note ? `${line}\n      ↳ _${truncateMrkdwn(escapeMrkdwn(note), ROW_NOTE_MAX)}_` : line;
 }
 
-function standingLine(row: StandingRow): string {
+function standingLine(row: StandingRow, metric: string): string {
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  if (metric === "raceWins" || metric === "raceRunnerUps")
+    return `${escapeMrkdwn(row.rank)}. *${escapeMrkdwn(row.driver)}*: ${plural(row.raceWins, "win", "wins")}, ${plural(row.raceRunnerUps, "runner-up", "runner-ups")}`;
   return (
     `${escapeMrkdwn(row.rank)}. *${escapeMrkdwn(row.driver)}*: ${plural(row.wins, "win", "wins")}, ` +
     `${plural(row.runnerUps, "runner-up", "runner-ups")}, ${row.involved} involved`
@@ -183,7 +185,7 @@ function listItems(answer: Answer, view: PageView, pageable: boolean): string[] 
   const items =
     list.kind === "finishes"
       ? list.rows.slice(view.from, view.to).map((row, i) => finishLine(row, view.from + i + 1))
-      : list.rows.slice(view.from, view.to).map(standingLine);
+      : list.rows.slice(view.from, view.to).map((row) => standingLine(row, list.metric));
   if (view.pages > 1 && !pageable) items.push(`_Showing the first ${view.to} of ${view.total}._`);
   return [heading, ...items];
 }

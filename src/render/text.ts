@@ -16,7 +16,7 @@ function finishTable(rows: readonly FinishRow[]): string[] {
   const withOutcome = rows.some((r) => r.outcome);
   const headers = ["#", "Margin", "Race", "Date", "Winner", "Runner-up", ...(withOutcome ? ["Result"] : [])];
   const body = rows.map((r, i) => [
-    String(i + 1),
+    r.rank ?? String(i + 1),
     r.margin,
     r.label,
     r.dateText,
@@ -31,7 +31,13 @@ function finishTable(rows: readonly FinishRow[]): string[] {
   return lines;
 }
 
-function standingsTable(rows: readonly StandingRow[]): string[] {
+function standingsTable(rows: readonly StandingRow[], metric: string): string[] {
+  if (metric === "raceWins" || metric === "raceRunnerUps")
+    return table(
+      ["Rank", "Driver", "Wins", "2nd"],
+      rows.map((r) => [r.rank, r.driver, String(r.raceWins), String(r.raceRunnerUps)]),
+      new Set([0, 2, 3]),
+    );
   return table(
     ["Rank", "Driver", "Wins", "2nd", "Total"],
     rows.map((r) => [r.rank, r.driver, String(r.wins), String(r.runnerUps), String(r.involved)]),
@@ -55,7 +61,7 @@ export function renderText(answer: Answer): string {
   if (list && list.rows.length > 0) {
     out.push("");
     if (list.kind === "finishes") out.push(...finishTable(list.rows.slice(0, TEXT_MAX_ROWS)));
-    else out.push(...standingsTable(list.rows.slice(0, TEXT_MAX_ROWS)));
+    else out.push(...standingsTable(list.rows.slice(0, TEXT_MAX_ROWS), list.metric));
     if (list.rows.length > TEXT_MAX_ROWS) out.push(`  … and ${list.rows.length - TEXT_MAX_ROWS} more`);
     if (list.kind === "finishes") {
       const noted = list.rows.slice(0, TEXT_MAX_ROWS).filter((r) => r.note);

@@ -1,0 +1,106 @@
+import type { Answer } from "../src/core/answer.js";
+import { defineCommand } from "../src/core/command.js";
+import { UserError } from "../src/core/errors.js";
+import { formatCount, formatDate, formatMargin, ordinal } from "../src/core/format.js";
+import { formatInvocation } from "../src/core/parse.js";
+import { describeRun, footerOf, resolveTrack, shortTrack } from "../src/core/present.js";
+import { findRace, latestRace, rankAmongTimed } from "../src/query/index.js";
+import type { Dataset } from "../src/data/dataset.js";
+import { isTimed, type Race } from "../src/data/types.js";
+import { SEASON_RANGE } from "./shared.js";
+
+/** One race's card: the neutral answer a chat post or a `/race` reply shows. */
+export function raceCard(data: Dataset, race: Race, invocation?: string): Answer {
+  const name = (id: string) => data.drivers.get(id)?.name ?? id;
+  const track = data.tracks.get(race.trackId);
+  const winner = name(race.winnerId);
+  const second = name(race.runnerUpId);
+  const rank = isTimed(race) ? rankAmongTimed(data, race) : undefined;
+  const rankText = rank
+    ? `${rank.tiedWith > 0 ? "tied " : ""}${rank.position === 1 ? "the closest" : `${ordinal(rank.position)} closest`} of ${formatCount(rank.of)} ${rank.ofKind} ${describeRun(rank.stretch)}`
+    : undefined;
+  const how = isTimed(race)
+    ? `by ${formatMargin(race.marginMs)} s`
+    : race.finish === "caution"
+      ? "under caution"
+      : "(margin not in the data yet)";
+  const source = data.sources.get(race.marginSource ?? race.resultSource);
+  return {
+    title: `${race.season} ${race.label}: ${race.raceName}`,
+    summary: `${winner} beat ${second} ${how} at ${shortTrack(track)} on ${formatDate(race.date)}${rankText ? `: ${rankText}` : ""}.`,
+    figures: [
+      { label: "Winner", value: winner },
+      { label: "Runner-up", value: second },
+      {
+        label: "Margin",
+        value: isTimed(race)
+          ? `${formatMargin(race.marginMs)} s`
+          : race.finish === "caution"
+            ? `ended under caution${race.lineGapMs !== undefined ? ` (gap at the line ${formatMargin(race.lineGapMs)} s)` : ""}`
+            : "not in the data yet",
+      },
+      ...(rankText ? [{ label: "Rank", value: rankText }] : []),
+      { label: "Track", value: track?.name ?? race.trackId },
+      { label: "Round", value: `${race.round} of ${data.seasons.get(race.season)?.scheduled ?? "?"}` },
+      ...(source ? [{ label: "Source", value: source.name }] : []),
+    ],
+    notes: [...(race.note ? [race.note] : []), ...(race.sourceUrl ? [`Report: ${race.sourceUrl}`] : [])],
+    footer: footerOf(data),
+    tone: rank?.position === 1 ? "record" : "info",
+    ephemeral: false,
+    ...(invocation ? { invocation } : {}),
+  };
+}
+
+/** `/race [season] [track] [number] [latest]`: one race's finish and where it ranks. */
+export const race = defineCommand({
+  name: "race",
+  description: "One race: winner, runner-up, margin, and where the finish ranks",
+  options: {
+    season: { kind: "season", description: "Season, e.g. 2024", ...SEASON_RANGE },
+    track: { kind: "track", description: "Track, e.g. Kansas" },
+    number: { kind: "integer", description: "Which race at that track that season (1, 2…)", min: 1, max: 40 },
+    pick: {
+      kind: "choice",
+      description: "latest: the last race the data holds",
+      choices: [{ value: "latest", name: "Latest race", aliases: ["last", "newest", "recent"] }],
+    },
+  },
+  examples: ["/race 2024 kansas 1", "/race latest", "/race 2022 daytona 500", "/race 2023 12"],
+  run({ season, track, number, pick }, { data }, self) {
+    const invocation = (values: Record<string, unknown>) =>
+      formatInvocation(self, { season, track, number, pick, ...values });
+    if (pick === "latest" || (season === undefined && track === undefined && number === undefined)) {
+      const last = latestRace(data);
+      if (!last) throw new UserError("The data holds no race yet.");
+      return raceCard(data, last, formatInvocation(self, { pick: "latest" }));
+    }
+    const found =
+      track === undefined ? undefined : resolveTrack(data, track, (n) => invocation({ track: n }));
+    const query = {
+      ...(season === undefined ? {} : { season }),
+      ...(found ? { trackId: found.track.id } : {}),
+      ...(number === undefined ? {} : { number }),
+    };
+    const races = findRace(data, query);
+    if (races.length === 1) {
+      const card = raceCard(data, races[0] as Race, invocation({ ...(found ? { track: found.track.name } : {}) }));
+      return { ...card, notes: [...(found?.notes ?? []), ...card.notes] };
+    }
+    if (races.length === 0)
+      throw new UserError(
+        season !== undefined && !data.seasons.has(season)
+          ? `The data has no ${season} season (it runs from ${data.races[0]?.season} to ${data.meta.asOf.slice(0, 4)}).`
+          : `No race matches that${found ? ` at ${shortTrack(found.track)}` : ""}${season !== undefined ? ` in ${season}` : ""}${number !== undefined ? ` (number ${number})` : ""}.`,
+      );
+    const choices = races.slice(-25).map((r) => ({
+      label: `${r.season} ${r.label}`,
+      command: formatInvocation(self, {
+        season: r.season,
+        track: data.tracks.get(r.trackId)?.name,
+        number: races.filter((x) => x.season === r.season && x.date <= r.date && (data.tracks.get(x.trackId)?.venue ?? x.trackId) === (data.tracks.get(r.trackId)?.venue ?? r.trackId)).length,
+      }),
+    }));
+    throw new UserError(`That matches ${races.length} races. Which one?`, { title: "Which race?", choices });
+  },
+});
