@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "pino";
 import type { Answer } from "../core/answer.js";
-import { formatDate, formatMargin, ordinal } from "../core/format.js";
+import type { Dataset } from "../data/dataset.js";
 import type { DataFolder, RaceRecord } from "./dataset-files.js";
 import { writeFileAtomically } from "./write.js";
 
@@ -112,32 +112,14 @@ export function queueAlerts(
 }
 
 /**
- * The race card a post carries, as a neutral Answer, so the platform renderers draw it exactly as
- * they draw every answer (embed on Discord, Block Kit on Slack).
+ * The race card a post carries: the `/race` command's card (commands/race.ts) over the data just
+ * committed, so a post reads exactly like `/race` in chat.
  */
-export function raceCard(folder: DataFolder, record: RaceRecord): Answer {
-  const track = folder.tracks.tracks.find((t) => t.id === record.track);
-  const trackShort = track?.aliases[0] ?? track?.name ?? record.track;
-  const ms = marginMs(record);
-  const rank = closenessRank(folder, record);
-  // "In the data", not "ever": older seasons hold only their closest margins, which is all a rank
-  // near the top needs.
-  const rankText =
-    rank === 1 ? "the closest Cup finish in the data" : `the ${ordinal(rank)}-closest Cup finish in the data`;
-  return {
-    title: `Photo finish: ${record.season} ${trackShort}`,
-    summary: `${record.winner} beat ${record.runner_up} by ${formatMargin(ms)} s in the ${record.race_name} at ${track?.name ?? trackShort} on ${formatDate(record.date)}: ${rankText}.`,
-    figures: [
-      { label: "Margin", value: `${formatMargin(ms)} s` },
-      { label: "Winner", value: record.winner },
-      { label: "Runner-up", value: record.runner_up },
-      { label: "Rank", value: `${ordinal(rank)} closest in the data` },
-    ],
-    notes: record.note.trim() ? [record.note.trim()] : [],
-    footer: { source: "NASCAR results feed", asOf: folder.dataset.asOf },
-    tone: rank === 1 ? "record" : "info",
-    ephemeral: false,
-  };
+export async function raceCardFor(data: Dataset, raceId: string): Promise<Answer | undefined> {
+  const race = data.races.find((r) => r.id === raceId);
+  if (!race) return undefined;
+  const { raceCard } = await import("../../commands/race.js");
+  return raceCard(data, race, `/race ${race.season} ${race.round}`);
 }
 
 /** What a channel's webhook answered, as far as retrying is concerned. */
@@ -202,7 +184,7 @@ export async function alertPayload(channel: AlertChannel, card: Answer): Promise
  * Never throws: a failure is logged and stays pending for the next update. Returns report lines.
  */
 export async function postPendingAlerts(
-  folder: DataFolder,
+  data: Dataset,
   state: AlertState,
   config: AlertConfig,
   log: Logger | undefined,
@@ -212,12 +194,12 @@ export async function postPendingAlerts(
   for (const channel of alertChannels(config)) {
     const url = channel === "discord" ? config.discordWebhookUrl : config.slackWebhookUrl;
     for (const id of [...state[channel].pending]) {
-      const record = folder.races.find((l) => l.record.id === id)?.record;
-      if (!record || !url) continue;
       let outcome: PostOutcome;
       try {
+        const card = await raceCardFor(data, id);
+        if (!card || !url) continue;
         const endpoint = channel === "discord" ? withWait(url) : url;
-        outcome = await postJson(endpoint, await alertPayload(channel, raceCard(folder, record)), config);
+        outcome = await postJson(endpoint, await alertPayload(channel, card), config);
       } catch (error) {
         outcome = { ok: false, reason: (error as Error).message };
       }

@@ -2,6 +2,7 @@ import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Logger } from "pino";
+import type { Dataset } from "../data/dataset.js";
 import { DataError, formatProblem } from "../data/load.js";
 import {
   ALERTS_FILE,
@@ -189,7 +190,11 @@ async function updateLocked(
   if (dataChanged && !options.dryRun) await options.afterCommit?.();
 
   if (!options.dryRun && channels.length > 0) {
-    const posted = await postPendingAlerts(plan.folder, alertState.state, alertConfig, options.log);
+    const pending = channels.some((c) => alertState.state[c].pending.length > 0);
+    const data = pending ? await loadCommitted(dataDir, validate) : undefined;
+    const posted = data
+      ? await postPendingAlerts(data, alertState.state, alertConfig, options.log)
+      : { lines: [], changed: false };
     lines.push(...posted.lines.map((l) => `  ${l}`));
     if (posted.changed) await writeAlertState(dataDir, alertState.state);
   } else if (options.dryRun && close.length > 0) {
@@ -215,6 +220,22 @@ async function updateLocked(
     changed: dataChanged && !options.dryRun,
     added: plan.added.map((r) => r.id),
   };
+}
+
+/** The committed data, for race cards; the default validator is the loader itself, so reuse what it returns. */
+async function loadCommitted(
+  dir: string,
+  validate: (dir: string) => Promise<unknown>,
+): Promise<Dataset | undefined> {
+  try {
+    const loaded = await validate(dir);
+    if (loaded && typeof loaded === "object" && "races" in loaded) return loaded as Dataset;
+    const { loadDataset } = await import("../data/load.js");
+    return await loadDataset(dir);
+  } catch {
+    // Without valid data there is no card to post; the posts wait for the next update.
+    return undefined;
+  }
 }
 
 /** A dry run validates the result in a scratch copy, so it reports what a real run would refuse. */
