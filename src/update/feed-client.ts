@@ -40,7 +40,7 @@ export interface FeedClientOptions {
   readonly timeoutMs?: number;
   /** Attempts per request, the first included. */
   readonly attempts?: number;
-  /** Wait before the first retry; each later retry waits twice as long (plus a little jitter). */
+  /** Wait before the first retry (default 1 s, or the time-out if shorter); each later retry waits twice as long (plus a little jitter). */
   readonly backoffMs?: number;
 }
 
@@ -66,7 +66,8 @@ export class FeedClient {
     this.baseUrl = (options.baseUrl ?? DEFAULT_FEED_URL).replace(/\/+$/, "");
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_FEED_TIMEOUT_MS;
     this.#attempts = Math.max(1, options.attempts ?? 3);
-    this.#backoffMs = options.backoffMs ?? 1_000;
+    // A short time-out (a proxy on the same host, a test) means short waits too.
+    this.#backoffMs = options.backoffMs ?? Math.min(1_000, this.#timeoutMs);
   }
 
   /** URL of a season's race list for the Cup Series (series 1). */
