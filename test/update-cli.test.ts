@@ -1,8 +1,12 @@
-import { readFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
+import { DataError, loadDataset } from "../src/data/load.js";
 import { acquireLock } from "../src/update/lock.js";
-import { cleanEnv, runBin } from "./helpers/cli.js";
+import { recoverInterruptedWrite } from "../src/update/write.js";
+import { BIN, cleanEnv, runBin } from "./helpers/cli.js";
 import { makeFixtureData, season2025, season2026 } from "./helpers/feed-fixtures.js";
 import { type FeedRoute, type FeedStandIn, startFeedStandIn } from "./helpers/feed-stand-in.js";
 
@@ -135,5 +139,39 @@ describe("photo-finish data:update, the real bin against the loopback feed", () 
     const url = await runBin(["data:update"], { env: cleanEnv({ NASCAR_FEED_URL: "not a url" }) });
     expect(url.code).toBe(2);
     expect(url.stderr).toContain("NASCAR_FEED_URL: should be the base URL of NASCAR's results feed");
+  });
+});
+
+describe("photo-finish data:update killed part-way (SIGKILL)", () => {
+  test("leaves data/ old or new, never a mix: the loader refuses or reads one whole, and recovery settles it", async () => {
+    feed = await startFeedStandIn({ ...season2025(), ...season2026() });
+    const env = (dir: string) => cleanEnv({ DATA_DIR: dir, NASCAR_FEED_URL: feed?.url ?? "" });
+    const args = ["data:update", "--season", "2025", "--season", "2026"];
+    // One whole run: the new data, and how long a run takes here.
+    const whole = makeFixtureData();
+    const old = snapshot(whole);
+    const started = Date.now();
+    expect((await runBin(args, { env: env(whole) })).code).toBe(0);
+    const took = Date.now() - started;
+    const fresh = snapshot(whole);
+
+    for (let i = 1; i <= 6; i++) {
+      const dir = makeFixtureData();
+      // In an empty folder, as runBin does, so no stray .env is read.
+      const cwd = mkdtempSync(path.join(tmpdir(), "photo-finish-cwd-"));
+      const child = spawn(process.execPath, [BIN, ...args], { cwd, env: env(dir), stdio: "ignore" });
+      const exited = new Promise((resolve) => child.on("exit", resolve));
+      await new Promise((resolve) => setTimeout(resolve, (took * i) / 7));
+      child.kill("SIGKILL");
+      await exited;
+      const read = await loadDataset(dir).then(
+        (d) => `${d.meta.asOf}/${d.races.length}`,
+        (e: unknown) => (e instanceof DataError ? "refused" : `threw ${e}`),
+      );
+      expect(["2026-02-22/14", "2026-03-29/19", "refused"]).toContain(read);
+      await recoverInterruptedWrite(dir);
+      const settled = snapshot(dir);
+      expect([JSON.stringify(old), JSON.stringify(fresh)]).toContain(JSON.stringify(settled));
+    }
   });
 });
