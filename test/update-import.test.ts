@@ -150,6 +150,39 @@ describe("data:update in process, against the loopback feed", () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
+  test("a timed-looking margin for a race whose last caution ran to the finish is written as a caution finish", async () => {
+    const routes = season2026();
+    const r7 = routes["/2026/1/5607/weekend-feed.json"] as {
+      json: { weekend_race: Record<string, unknown>[] };
+    };
+    (r7.json.weekend_race[0] as Record<string, unknown>).caution_segments = [
+      { start_lap: 198, end_lap: 200, reason: "Accident" },
+    ];
+    feed = await startFeedStandIn(routes);
+    const dir = makeFixtureData();
+    const result = await runUpdate({ dataDir: dir, seasons: [2026], feed: client(feed.url), now: NOW });
+    expect(result.status).toBe(0);
+    expect(readFileSync(path.join(dir, "races.csv"), "utf8").trimEnd().split("\n").at(-1)).toBe(
+      '2026-07,2026,7,2026-03-29,chicago-street-course,Grant Park 165,Shane van Gisbergen,Daniel Suárez,caution,,0.300,nascar-feed,nascar-feed,"The feed gives .300, but its caution from lap 198 ran to the finish: a caution finish.",https://cf.nascar.com/cacher/2026/1/5607/weekend-feed.json',
+    );
+  });
+
+  test("a feed whose rounds disagree with the data's is refused, and no round is added after it", async () => {
+    const routes = season2026();
+    const list = (routes["/2026/1/race_list_basic.json"] as { json: Record<string, unknown>[] }).json;
+    (list.find((r) => r.race_id === 5602) as Record<string, unknown>).track_name = "Kansas Speedway";
+    feed = await startFeedStandIn(routes);
+    const dir = makeFixtureData();
+    const before = snapshot(dir);
+    const result = await runUpdate({ dataDir: dir, seasons: [2026], feed: client(feed.url), now: NOW });
+    expect(result.status).toBe(2);
+    expect(result.lines).toContain(
+      "x 2026-02 (Kansas Speedway, Autotrader 400): field track: the feed's round 2 is at kansas; the data has atlanta",
+    );
+    expect(result.added).toEqual([]);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
   test("a result the start-up loader refuses leaves data/ untouched (exit 2, the loader's problems listed)", async () => {
     const routes = season2026();
     // The race session's date lies before round 2: the loader refuses rounds out of date order.
