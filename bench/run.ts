@@ -1,6 +1,6 @@
 import { loadDataset } from "../src/data/load.js";
 import { benchCharts } from "./charts.js";
-import { benchAsk } from "./cli.js";
+import { benchAsk, benchWrappers } from "./cli.js";
 import { benchCommands, type CommandFigure } from "./commands.js";
 import { benchHttp } from "./http.js";
 import { ms, printTable } from "./stats.js";
@@ -40,6 +40,10 @@ async function main(): Promise<void> {
   log(
     `\nphoto-finish ask: median ${ms(ask.askMs)} ms; bare node -e 0: ${ms(ask.nodeMs)} ms; ratio ${ask.ratio.toFixed(2)}×`,
   );
+  const wrappers = benchWrappers(quick ? 3 : 7);
+  log(
+    `npx photo-finish ask: median ${ms(wrappers.npxAskMs)} ms; npm start --silent to /quit: median ${ms(wrappers.npmStartMs)} ms`,
+  );
 
   const charts = await benchCharts(real, quick ? 5 : 20);
   log(
@@ -78,7 +82,7 @@ async function main(): Promise<void> {
     );
   }
 
-  if (json) console.log(JSON.stringify({ commands: commandFigures, ask, charts, http }, null, 2));
+  if (json) console.log(JSON.stringify({ commands: commandFigures, ask, wrappers, charts, http }, null, 2));
 }
 
 main().catch((error) => {

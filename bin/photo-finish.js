@@ -1,8 +1,16 @@
 #!/usr/bin/env -S node --max-semi-space-size=1
-// Entry point of the `photo-finish` bin: runs the compiled CLI (npm install builds it).
+// Entry point of the `photo-finish` bin: runs the compiled CLI (npm install builds it; `npm start`
+// does not rebuild, so the prompt comes up at once: run `npm run build` after editing src/).
 // A 1 MB young generation (PRODUCTION_NODE_FLAGS in src/paths.ts, also in `npm start`) keeps a bot
 // with every SDK loaded about 12 MB smaller; its answers allocate little, so throughput holds.
-import { main } from "../dist/src/cli/main.js";
+import { existsSync } from "node:fs";
+
+const compiled = new URL("../dist/src/cli/main.js", import.meta.url);
+if (!existsSync(compiled)) {
+  process.stderr.write("photo-finish: not built yet; run `npm run build` (npm install does it too)\n");
+  process.exit(1);
+}
+const { main } = await import(compiled.href);
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -1,5 +1,5 @@
 import { defineCommand } from "../src/core/command.js";
-import { formatDate, formatMargin } from "../src/core/format.js";
+import { formatCount, formatDate, formatMargin } from "../src/core/format.js";
 import { footerOf } from "../src/core/present.js";
 import { countRacesRun, makeScope } from "../src/query/index.js";
 
@@ -30,7 +30,7 @@ export const about = defineCommand({
     const timed = data.timed.length;
     return {
       title: "About Photo Finish",
-      summary: `Every NASCAR Cup Series points race from ${first ? formatDate(first.date) : "1993"} to ${formatDate(data.meta.asOf)}: ${data.races.length} races, with winner, runner-up and, where known, the margin of victory (${timed} timed finishes).`,
+      summary: `Every NASCAR Cup Series points race from ${first ? formatDate(first.date) : "1993"} to ${formatDate(data.meta.asOf)}: ${formatCount(data.races.length)} races, with winner, runner-up and, where known, the margin of victory (${timed} timed finishes).`,
       figures: [
         { label: "Races", value: String(data.races.length) },
         { label: "Timed finishes", value: String(timed) },
@@ -53,7 +53,7 @@ export const about = defineCommand({
       ],
       notes: [
         ...describeCompleteness(data),
-        `Sources: ${[...data.sources.values()].map((s) => s.name).join("; ")}.`,
+        ...[...data.sources.values()].map((s) => `${s.name}: ${s.detail}.`),
         `Every race names the source of its result and of its margin; where sources disagree, the race's note says what each gives and why the row says what it says.`,
       ],
       footer: footerOf(data),

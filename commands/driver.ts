@@ -12,14 +12,7 @@ import {
   resolveDriver,
   toFinishRow,
 } from "../src/core/present.js";
-import {
-  getDriverRecord,
-  getEra,
-  makeScope,
-  type Rank,
-  rankOf,
-  tallyStandings,
-} from "../src/query/index.js";
+import { getDriverRecord, getEra, makeScope, type Rank, rankOf, tallyStandings } from "../src/query/index.js";
 import { eraOption } from "./shared.js";
 
 /** "5 (most of any driver)", "3 (tied 2nd with William Byron and Denny Hamlin)". */
@@ -41,7 +34,9 @@ export function describeRank(rank: Rank | undefined, value: number): string {
 function describeResults(wins: number, seconds: number): string {
   const won = wins === 0 ? "never won" : `won ${plural(wins, "race")}`;
   const second =
-    seconds === 0 ? "never finished second" : `finished second in ${wins === 0 ? plural(seconds, "race") : seconds}`;
+    seconds === 0
+      ? "never finished second"
+      : `finished second in ${wins === 0 ? plural(seconds, "race") : seconds}`;
   return `${won} and ${second}`;
 }
 
@@ -70,7 +65,8 @@ export const driver = defineCommand({
     // Close figures over seasons the driver never reached the top two in say nothing about them.
     const raced = (from: string, to: string) =>
       [...record.wins, ...record.runnerUps].some((r) => r.date >= from && r.date <= to);
-    const close = record.close && raced(record.close.stretch.from, record.close.stretch.to) ? record.close : undefined;
+    const close =
+      record.close && raced(record.close.stretch.from, record.close.stretch.to) ? record.close : undefined;
     const closeLimit = `${formatMargin(record.closeMs)} s or less`;
     const sentences = [
       `${who.name} ${describeResults(record.wins.length, record.runnerUps.length)} of the ${formatCount(record.racesRun)} Cup races ${where}.`,
@@ -113,7 +109,9 @@ export const driver = defineCommand({
     ];
     const notes = [...nameNotes];
     if (record.wins.length + record.runnerUps.length === 0)
-      notes.push(`${who.name} has no win or runner-up finish ${where}; try ${formatInvocation(self, { name: who.name, era: "all" })}.`);
+      notes.push(
+        `${who.name} has no win or runner-up finish ${where}; try ${formatInvocation(self, { name: who.name, era: "all" })}.`,
+      );
     notes.push(...coverageNotes(data, scope, record.coverage, record.closeMs));
     return {
       title: `${who.name} ${where}`,
@@ -126,7 +124,9 @@ export const driver = defineCommand({
       notes: [
         ...notes,
         ...(record.closeFinishes.length > 0
-          ? [`The list shows ${who.name}'s finishes decided by ${closeLimit} that the data holds, closest first.`]
+          ? [
+              `The list shows ${who.name}'s finishes decided by ${closeLimit} that the data holds, closest first.`,
+            ]
           : []),
       ],
       footer: footerOf(data),

@@ -57,7 +57,13 @@ export const leaders = defineCommand({
     track: { kind: "track", description: "Only this track, e.g. Talladega" },
     season: { kind: "season", description: "Only this season, e.g. 2023", ...SEASON_RANGE },
   },
-  examples: ["/leaders", "/leaders nextgen", "/leaders closeseconds", "/leaders seconds talladega", "/leaders 2023"],
+  examples: [
+    "/leaders",
+    "/leaders nextgen",
+    "/leaders closeseconds",
+    "/leaders seconds talladega",
+    "/leaders 2023",
+  ],
   run({ era, by, track, season }, { data }, self) {
     const metric = by as StandingMetric;
     const invocation = (values: Record<string, unknown>) =>
@@ -95,7 +101,9 @@ export const leaders = defineCommand({
     const leadersNames = top ? [top.driver.name, ...(topRank?.tiedWith.map((d) => d.name) ?? [])] : [];
     const second = ranked.find((s) => s[metric] < (top?.[metric] ?? 0));
     const secondRank = second ? rankOf(standings, second.driver.id, metric) : undefined;
-    const secondNames = second ? [second.driver.name, ...(secondRank?.tiedWith.map((d) => d.name) ?? [])] : [];
+    const secondNames = second
+      ? [second.driver.name, ...(secondRank?.tiedWith.map((d) => d.name) ?? [])]
+      : [];
     const summary = top
       ? `${joinNames(leadersNames)} ${leadersNames.length > 1 ? "share" : "has"} the most ${METRIC_NAMES[metric]} ${where}${span} (${top[metric]})` +
         (second
@@ -112,16 +120,22 @@ export const leaders = defineCommand({
         ...(isClose && stretch ? [{ label: "Seasons ranked", value: describeRun(stretch) }] : []),
       ],
       list: { kind: "standings", metric, rows },
-      notes: [
-        ...(found?.notes ?? []),
-        ...(isClose ? coverageNotes(data, full, coverage, CLOSE_MS) : []),
-      ],
+      notes: [...(found?.notes ?? []), ...(isClose ? coverageNotes(data, full, coverage, CLOSE_MS) : [])],
       footer: footerOf(data),
       tone: "info",
       ephemeral: false,
       invocation: invocation({ ...(found ? { track: found.track.name } : {}) }),
       ...(ranked.length > 0
-        ? { chart: leaderboardChart(data, ranked, `${where}${span}`, coverage, CLOSE_MS, METRIC_NAMES[metric]) }
+        ? {
+            chart: leaderboardChart(
+              data,
+              ranked,
+              `${where}${span}`,
+              coverage,
+              CLOSE_MS,
+              METRIC_NAMES[metric],
+            ),
+          }
         : {}),
     };
   },

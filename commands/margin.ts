@@ -55,7 +55,7 @@ export const margin = defineCommand({
       result.complete && share
         ? `${count} of the ${share.racesRun} Cup ${races(share.racesRun)} ${where}${result.coverage.pending ? ` through ${describeRun(share.stretch).slice(-4)}` : ""} (${formatPercent(share.share)}) ${count === 1 ? "was" : "were"} decided by ${limit}.`
         : share
-          ? `From ${describeRun(share.stretch)}, where every margin is known, ${share.count} of the ${share.racesRun} Cup ${races(share.racesRun)} ${where} (${formatPercent(share.share)}) ${share.count === 1 ? "was" : "were"} decided by ${limit}; the data holds ${count} such ${count === 1 ? "finish" : "finishes"} ${where} in all.`
+          ? `In ${describeRun(share.stretch)}, where every margin is known, ${share.count} of the ${share.racesRun} Cup ${races(share.racesRun)}${found ? ` at ${found.track.aliases[0] ?? found.track.name}` : ""} (${formatPercent(share.share)}) ${share.count === 1 ? "was" : "were"} decided by ${limit}; the data holds ${count} such ${count === 1 ? "finish" : "finishes"} ${where} in all.`
           : `The data holds ${plural(count, "race")} ${where} decided by ${limit}.`;
     const notes = [
       ...(found?.notes ?? []),

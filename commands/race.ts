@@ -4,9 +4,9 @@ import { UserError } from "../src/core/errors.js";
 import { formatCount, formatDate, formatMargin, ordinal } from "../src/core/format.js";
 import { formatInvocation } from "../src/core/parse.js";
 import { describeRun, footerOf, resolveTrack, shortTrack } from "../src/core/present.js";
-import { findRace, latestRace, rankAmongTimed } from "../src/query/index.js";
 import type { Dataset } from "../src/data/dataset.js";
 import { isTimed, type Race } from "../src/data/types.js";
+import { findRace, latestRace, rankAmongTimed } from "../src/query/index.js";
 import { SEASON_RANGE } from "./shared.js";
 
 /** One race's card: the neutral answer a chat post or a `/race` reply shows. */
@@ -66,7 +66,7 @@ export const race = defineCommand({
       choices: [{ value: "latest", name: "Latest race", aliases: ["last", "newest", "recent"] }],
     },
   },
-  examples: ["/race 2024 kansas 1", "/race latest", "/race 2022 daytona 500", "/race 2023 12"],
+  examples: ["/race 2024 kansas 1", "/race latest", "/race 2022 talladega 2", "/race 2023 12"],
   run({ season, track, number, pick }, { data }, self) {
     const invocation = (values: Record<string, unknown>) =>
       formatInvocation(self, { season, track, number, pick, ...values });
@@ -84,7 +84,11 @@ export const race = defineCommand({
     };
     const races = findRace(data, query);
     if (races.length === 1) {
-      const card = raceCard(data, races[0] as Race, invocation({ ...(found ? { track: found.track.name } : {}) }));
+      const card = raceCard(
+        data,
+        races[0] as Race,
+        invocation({ ...(found ? { track: found.track.name } : {}) }),
+      );
       return { ...card, notes: [...(found?.notes ?? []), ...card.notes] };
     }
     if (races.length === 0)
@@ -98,7 +102,13 @@ export const race = defineCommand({
       command: formatInvocation(self, {
         season: r.season,
         track: data.tracks.get(r.trackId)?.name,
-        number: races.filter((x) => x.season === r.season && x.date <= r.date && (data.tracks.get(x.trackId)?.venue ?? x.trackId) === (data.tracks.get(r.trackId)?.venue ?? r.trackId)).length,
+        number: races.filter(
+          (x) =>
+            x.season === r.season &&
+            x.date <= r.date &&
+            (data.tracks.get(x.trackId)?.venue ?? x.trackId) ===
+              (data.tracks.get(r.trackId)?.venue ?? r.trackId),
+        ).length,
       }),
     }));
     throw new UserError(`That matches ${races.length} races. Which one?`, { title: "Which race?", choices });

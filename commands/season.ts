@@ -34,7 +34,9 @@ export const season = defineCommand({
     const close = findWithinMargin(data, scope, CLOSE_MS);
     const closest = close.races[0];
     const cautions = races.filter((r) => r.finish === "caution").length;
-    const partial = info?.partial ? ` (${info.races} of ${info.scheduled} run through ${formatDate(info.through)})` : "";
+    const partial = info?.partial
+      ? ` (${info.races} of ${info.scheduled} run through ${formatDate(info.through)})`
+      : "";
     const closeSentence =
       close.complete && close.share
         ? ` ${close.count} of them (${formatPercent(close.share.share)}) were decided by ${formatMargin(CLOSE_MS)} s or less.`
@@ -49,11 +51,21 @@ export const season = defineCommand({
         races.length === 0
           ? []
           : [
-              { label: "Races", value: info?.partial ? `${info.races} of ${info.scheduled}` : String(races.length) },
+              {
+                label: "Races",
+                value: info?.partial ? `${info.races} of ${info.scheduled}` : String(races.length),
+              },
               { label: "Most wins", value: `${joinNames(topNames)} (${top?.raceWins})` },
-              ...(closest ? [{ label: "Closest", value: `${formatMargin(closest.marginMs)} s, ${closest.label}` }] : []),
+              ...(closest
+                ? [{ label: "Closest", value: `${formatMargin(closest.marginMs)} s, ${closest.label}` }]
+                : []),
               ...(close.complete && close.share
-                ? [{ label: `Decided by ${formatMargin(CLOSE_MS)} s or less`, value: `${close.count} (${formatPercent(close.share.share)})` }]
+                ? [
+                    {
+                      label: `Decided by ${formatMargin(CLOSE_MS)} s or less`,
+                      value: `${close.count} (${formatPercent(close.share.share)})`,
+                    },
+                  ]
                 : []),
               ...(cautions > 0 ? [{ label: "Ended under caution", value: String(cautions) }] : []),
             ],

@@ -68,7 +68,9 @@ export const track = defineCommand({
           : [
               { label: "Races", value: String(racesRun) },
               ...(mostWins ? [{ label: "Most wins", value: mostWins }] : []),
-              ...(first ? [{ label: "Closest", value: `${formatMargin(first.marginMs)} s (${first.season})` }] : []),
+              ...(first
+                ? [{ label: "Closest", value: `${formatMargin(first.marginMs)} s (${first.season})` }]
+                : []),
               { label: "Timed finishes known", value: String(result.recorded) },
               ...(mostClose ? [{ label: "Most wins by .500 s or less", value: mostClose }] : []),
             ],

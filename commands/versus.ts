@@ -42,10 +42,21 @@ export const versus = defineCommand({
         { label: `${b.driver.name} won`, value: String(h2h.bWins) },
         { label: `Decided by ${closeLimit}`, value: String(h2h.close.length) },
         ...(closest
-          ? [{ label: "Closest between them", value: `${formatMargin(closest.marginMs)} s (${closest.season})` }]
+          ? [
+              {
+                label: "Closest between them",
+                value: `${formatMargin(closest.marginMs)} s (${closest.season})`,
+              },
+            ]
           : []),
-        { label: `${a.driver.name}, all races`, value: `${h2h.a.wins.length} won, ${h2h.a.runnerUps.length} 2nd` },
-        { label: `${b.driver.name}, all races`, value: `${h2h.b.wins.length} won, ${h2h.b.runnerUps.length} 2nd` },
+        {
+          label: `${a.driver.name}, all races`,
+          value: `${h2h.a.wins.length} won, ${h2h.a.runnerUps.length} 2nd`,
+        },
+        {
+          label: `${b.driver.name}, all races`,
+          value: `${h2h.b.wins.length} won, ${h2h.b.runnerUps.length} 2nd`,
+        },
       ],
       list: {
         kind: "finishes",

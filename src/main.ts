@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Logger } from "pino";
 import type { Adapter, AdapterDeps } from "./adapters/adapter.js";
-import { runConsole } from "./adapters/console.js";
+import { historyPath, runConsole } from "./adapters/console.js";
 import { type Config, ConfigError, enabledAdapters, loadConfig } from "./config.js";
 import { DataError, loadDataset } from "./data/load.js";
 import { HttpServer, sendJson } from "./http/server.js";
@@ -153,7 +153,12 @@ export async function start(options: StartOptions = {}): Promise<number> {
   if (!(on.discordGateway || on.discordHttp || on.slackSocket || on.slackHttp)) {
     await runConsole(
       runtime,
-      { input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true },
+      {
+        input: process.stdin,
+        output: process.stdout,
+        interactive: process.stdin.isTTY === true,
+        historyFile: historyPath(),
+      },
       log,
     );
     return 0;
@@ -165,6 +170,9 @@ export async function start(options: StartOptions = {}): Promise<number> {
   const http = on.discordHttp || on.slackHttp || slackCharts ? new HttpServer(log) : undefined;
   const charts =
     http && config.PUBLIC_BASE_URL ? await startCharts(http, config.PUBLIC_BASE_URL, log) : undefined;
+  // Said once, to the operator: a fan's answer never mentions server configuration.
+  if ((on.slackSocket || on.slackHttp) && !config.PUBLIC_BASE_URL)
+    log.info((await import("./slack/charts.js")).CHART_NEEDS_BASE_URL);
   const adapters = await createAdapters({ config, runtime, log, http }, charts, options.shards);
   http?.route("GET", "/healthz", (_req, res) =>
     sendJson(res, 200, {

@@ -2,7 +2,6 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CHART_NEEDS_BASE_URL } from "../src/slack/charts.js";
 import { cleanEnv, runBin } from "./helpers/cli.js";
 import { decodePng } from "./helpers/png.js";
 
@@ -42,9 +41,10 @@ describe("photo-finish ask --chart", () => {
     expect(result.stderr).toContain("--chart needs a file name");
   });
 
-  it("--format slack shows what the bot would send: the note without PUBLIC_BASE_URL, the image URL with it", async () => {
+  it("--format slack shows what the bot would send: text alone without PUBLIC_BASE_URL, the image URL with it", async () => {
     const without = JSON.parse((await runBin(["ask", "--format", "slack", "/margin 0.5 nextgen"])).stdout);
-    expect(JSON.stringify(without)).toContain(CHART_NEEDS_BASE_URL);
+    expect(without.blocks.some((b: { type: string }) => b.type === "image")).toBe(false);
+    expect(JSON.stringify(without)).not.toMatch(/PUBLIC_BASE_URL|No chart/);
     const withBase = JSON.parse(
       (
         await runBin(["ask", "--format", "slack", "/margin 0.5 nextgen"], {

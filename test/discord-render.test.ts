@@ -99,7 +99,17 @@ describe("Discord renderer", () => {
         list: {
           kind: "standings",
           metric: "runnerUps",
-          rows: [{ rank: "T-1", driver: "Ryan Blaney", wins: 2, runnerUps: 4, involved: 6 }],
+          rows: [
+            {
+              rank: "T-1",
+              driver: "Ryan Blaney",
+              wins: 2,
+              runnerUps: 4,
+              involved: 6,
+              raceWins: 9,
+              raceRunnerUps: 12,
+            },
+          ],
         },
       }),
     );
@@ -210,7 +220,8 @@ describe("Discord renderer", () => {
     const arbitraryRow = fc.record({
       raceId: fc.string(),
       margin: text,
-      marginMs: fc.nat(),
+      marginMs: fc.option(fc.nat(), { nil: undefined }),
+      rank: fc.option(text, { nil: undefined }),
       date: fc.constant("2024-01-01"),
       dateText: text,
       season: fc.integer({ min: 1993, max: 2100 }),
@@ -235,7 +246,13 @@ describe("Discord renderer", () => {
           }),
           fc.record({
             kind: fc.constant("standings" as const),
-            metric: fc.constantFrom("wins" as const, "runnerUps" as const, "involved" as const),
+            metric: fc.constantFrom(
+              "wins" as const,
+              "runnerUps" as const,
+              "involved" as const,
+              "raceWins" as const,
+              "raceRunnerUps" as const,
+            ),
             rows: fc.array(
               fc.record({
                 rank: text,
@@ -243,6 +260,8 @@ describe("Discord renderer", () => {
                 wins: fc.nat(),
                 runnerUps: fc.nat(),
                 involved: fc.nat(),
+                raceWins: fc.nat(),
+                raceRunnerUps: fc.nat(),
               }),
               { maxLength: 100 },
             ),

@@ -39,7 +39,7 @@ describe("driver names", () => {
 
   it.each([
     ["Busch", ["Kurt Busch", "Kyle Busch"]],
-    ["Kyle", ["Kyle Busch", "Kyle Larson"]],
+    ["Kyle", ["Kyle Busch", "Kyle Larson", "Kyle Petty"]],
     ["Ryan", ["Ryan Blaney", "Ryan Newman"]],
   ])("%s is ambiguous between %j", (text, names) => {
     const r = resolve(text);

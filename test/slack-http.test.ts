@@ -12,7 +12,6 @@ import { loadDataset } from "../src/data/load.js";
 import { HttpServer } from "../src/http/server.js";
 import { type SlackButton, type SlackMessage, toSlackMessage } from "../src/render/slack.js";
 import { Runtime } from "../src/runtime.js";
-import { CHART_NEEDS_BASE_URL } from "../src/slack/charts.js";
 import { mrkdwnTexts } from "./helpers/slack-limits.js";
 import {
   buttonClickBody,
@@ -100,15 +99,11 @@ async function slash(command: string, text: string): Promise<SlackMessage> {
 
 /**
  * The message the renderer makes for a command line, straight from the core. This bot has no
- * PUBLIC_BASE_URL, so an answer with a chart says why it has none.
+ * PUBLIC_BASE_URL, so an answer with a chart goes out as text alone.
  */
 function expected(line: string, page = 0): SlackMessage {
   const answer = answerLine(runtime.context("slack"), line).answer;
-  return toSlackMessage(
-    answer,
-    page,
-    answer.chart ? { kind: "note", note: CHART_NEEDS_BASE_URL } : undefined,
-  );
+  return toSlackMessage(answer, page);
 }
 
 const text = (message: SlackMessage) => mrkdwnTexts(message).join("\n");

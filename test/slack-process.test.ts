@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../src/paths.js";
 import type { SlackMessage } from "../src/render/slack.js";
+import { CHART_NEEDS_BASE_URL } from "../src/slack/charts.js";
 import { postToSlackEndpoint, slashCommandBody } from "./helpers/slack-requests.js";
 
 const SECRET = "processtestsecret0123456789abcdef";
@@ -62,6 +63,9 @@ describe("photo-finish with Slack HTTP settings", () => {
     const message = reply.json as SlackMessage;
     expect(message.response_type).toBe("in_channel");
     expect(message.text).toContain("29 of the 84");
+    // Charts are off without PUBLIC_BASE_URL: the operator reads why in the log, once; the fan never does.
+    expect(JSON.stringify(message)).not.toMatch(/PUBLIC_BASE_URL|No chart/);
+    expect(stderr().split(CHART_NEEDS_BASE_URL)).toHaveLength(2);
     const unsigned = await postToSlackEndpoint(`http://127.0.0.1:${port}/slack/events`, body, {
       headers: {},
     });

@@ -11,7 +11,7 @@ import type { ChartData } from "../core/chart.js";
  * Bumped whenever the look of the images changes: it is part of every chart's id, so a cached or
  * proxied image under an old id is never served for the new look.
  */
-export const CHART_RENDER_VERSION = "1";
+export const CHART_RENDER_VERSION = "2";
 
 /** A rendered chart, ready to attach or serve. */
 export interface ChartImage {

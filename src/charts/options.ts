@@ -1,5 +1,11 @@
 import type { EChartsOption } from "echarts";
-import type { ChartData, DistributionChart, LeaderboardChart, TimelineChart } from "../core/chart.js";
+import type {
+  ChartData,
+  DistributionChart,
+  LeaderboardChart,
+  TimelineChart,
+  TimelinePoint,
+} from "../core/chart.js";
 import { formatDate, formatMargin } from "../core/format.js";
 import { CHART_FONT_FAMILY, CHART_HEIGHT, CHART_WIDTH, COLORS, LAYOUT } from "./theme.js";
 
@@ -130,20 +136,109 @@ function leaderboardOption(chart: LeaderboardChart): EChartsOption {
   };
 }
 
+/** Margins are drawn on a scale of at least a tenth of a second, so a photo finish looks like one. */
+export const TIMELINE_MIN_SCALE_MS = 100;
+/** Margin labels over the markers: their font size and the gap above a marker. */
+const POINT_LABEL = { fontSize: 11, gap: 5, symbolSize: 16 } as const;
+
+/** 1, 2 or 5 times a power of ten at or above `n`. */
+function niceCeiling(n: number): number {
+  const power = 10 ** Math.floor(Math.log10(Math.max(1, n)));
+  return [1, 2, 5, 10].map((m) => m * power).find((c) => c >= n) ?? n;
+}
+
+/** A date as a fractional year (2024-07-02 → about 2024.5), so years are evenly spaced ticks. */
+export function fractionalYear(date: string): number {
+  const year = Number(date.slice(0, 4));
+  const start = Date.UTC(year, 0, 1);
+  const end = Date.UTC(year + 1, 0, 1);
+  return year + (Date.parse(`${date}T00:00:00Z`) - start) / (end - start);
+}
+
+/** The axes a timeline is drawn on: whole years that hold every point, margins from 0 up. */
+export function timelineScale(chart: TimelineChart) {
+  const years = chart.points.map((p) => Number(p.date.slice(0, 4)));
+  const first = years.length > 0 ? Math.min(...years) : Number(chart.from.slice(0, 4));
+  const last = years.length > 0 ? Math.max(...years) : Number(chart.to.slice(0, 4));
+  const span = last + 1 - first;
+  const yearStep = [1, 2, 5, 10].find((step) => span / step <= 8) ?? 10;
+  const maxMs = niceCeiling(Math.max(TIMELINE_MIN_SCALE_MS, ...chart.points.map((p) => p.marginMs)));
+  return {
+    // Start on a tick, so the first year always has its label; end on one after the last point.
+    x: { min: first, max: first + Math.ceil(span / yearStep) * yearStep, interval: yearStep },
+    y: { min: 0, max: maxMs, interval: maxMs / 5 },
+  };
+}
+
+/** Where a value falls in the plot, in pixels. */
+function plotPosition(chart: TimelineChart, year: number, ms: number): [number, number] {
+  const { x, y } = timelineScale(chart);
+  const left = LAYOUT.grid.left;
+  const right = CHART_WIDTH - LAYOUT.grid.right;
+  const top = LAYOUT.grid.top;
+  const bottom = CHART_HEIGHT - LAYOUT.grid.bottom;
+  return [
+    left + ((year - x.min) / (x.max - x.min)) * (right - left),
+    bottom - ((ms - y.min) / (y.max - y.min)) * (bottom - top),
+  ];
+}
+
+/** The box a margin label takes above its marker: DejaVu Sans digits are about 0.64 em wide. */
+export function pointLabelBox(chart: TimelineChart, point: TimelinePoint): [number, number, number, number] {
+  const [cx, cy] = plotPosition(chart, fractionalYear(point.date), point.marginMs);
+  const width = [...formatMargin(point.marginMs)].length * POINT_LABEL.fontSize * 0.64 + 4;
+  const bottom = cy - POINT_LABEL.symbolSize / 2 - POINT_LABEL.gap + 2;
+  return [cx - width / 2, bottom - POINT_LABEL.fontSize - 2, cx + width / 2, bottom];
+}
+
+/**
+ * Which points get a margin label: closest finishes first, and a label only where it overlaps no
+ * label already placed and no other marker, so .195 is never printed over .178.
+ */
+export function labelledPoints(chart: TimelineChart): Set<TimelinePoint> {
+  const half = POINT_LABEL.symbolSize / 2;
+  const markers = new Map(
+    chart.points.map((p) => {
+      const [x, y] = plotPosition(chart, fractionalYear(p.date), p.marginMs);
+      return [p, [x - half, y - half, x + half, y + half] as [number, number, number, number]];
+    }),
+  );
+  const placed: [number, number, number, number][] = [];
+  const shown = new Set<TimelinePoint>();
+  const overlaps = (a: number[], b: number[]) =>
+    (a[0] ?? 0) < (b[2] ?? 0) &&
+    (b[0] ?? 0) < (a[2] ?? 0) &&
+    (a[1] ?? 0) < (b[3] ?? 0) &&
+    (b[1] ?? 0) < (a[3] ?? 0);
+  for (const point of [...chart.points].sort((a, b) => a.marginMs - b.marginMs)) {
+    const box = pointLabelBox(chart, point);
+    // A label covers neither another label nor another race's marker.
+    const blocked = [...markers].some(([other, marker]) => other !== point && overlaps(box, marker));
+    if (blocked || placed.some((other) => overlaps(box, other))) continue;
+    placed.push(box);
+    shown.add(point);
+  }
+  return shown;
+}
+
 function timelineOption(chart: TimelineChart): EChartsOption {
   const empty = chart.points.length === 0;
-  const time = (date: string) => Date.parse(`${date}T00:00:00Z`);
-  const pad = Math.max(86_400_000, (time(chart.to) - time(chart.from)) * 0.03);
+  const scale = timelineScale(chart);
+  const labelled = labelledPoints(chart);
   const points = (outcome: "won" | "second") =>
     chart.points
       .filter((p) => p.outcome === outcome)
-      .map((p) => ({ value: [time(p.date), p.marginMs], name: p.label }));
+      .map((p) => ({
+        value: [fractionalYear(p.date), p.marginMs],
+        name: p.label,
+        label: { show: labelled.has(p) },
+      }));
   const marker = (outcome: "won" | "second") => ({
     type: "scatter" as const,
     name: outcome === "won" ? "Won" : "Runner-up",
     data: points(outcome),
     symbol: outcome === "won" ? "circle" : "diamond",
-    symbolSize: 16,
+    symbolSize: POINT_LABEL.symbolSize,
     itemStyle: {
       color: outcome === "won" ? COLORS.win : COLORS.second,
       borderColor: COLORS.background,
@@ -151,34 +246,31 @@ function timelineOption(chart: TimelineChart): EChartsOption {
       opacity: 1,
     },
     label: {
-      show: true,
       position: "top" as const,
+      distance: POINT_LABEL.gap,
       color: COLORS.text,
-      fontSize: 11,
+      fontSize: POINT_LABEL.fontSize,
       formatter: (p: { value: unknown }) => formatMargin((p.value as number[])[1] ?? 0),
     },
-    // Two races days apart would print their margins on top of each other: keep the first.
-    labelLayout: { hideOverlap: true },
   });
   return {
     ...frameOf(chart, empty, ["Won", "Runner-up"]),
     grid: { ...LAYOUT.grid, containLabel: false },
     xAxis: {
-      type: "time",
+      // Years as numbers: ticks on Jan. 1 of whole years, every label a distinct year, the first shown.
+      type: "value",
       name: chart.xLabel,
       nameGap: LAYOUT.axisNameGap.x,
-      // The whole span asked about, so a quiet stretch shows as one.
-      // Padded by 3% each side so a race on the first or last day is not cut in half at the edge.
-      min: time(chart.from) - pad,
-      max: time(chart.to) + pad,
+      ...scale.x,
       ...valueAxisStyle(),
+      axisLabel: { ...axisText, formatter: (year: number) => String(Math.round(year)) },
       splitLine: { show: false },
     },
     yAxis: {
       type: "value",
       name: chart.yLabel,
       nameGap: LAYOUT.axisNameGap.y,
-      min: 0,
+      ...scale.y,
       ...valueAxisStyle(),
       axisLabel: { ...axisText, formatter: (ms: number) => formatMargin(Math.round(ms)) },
     },

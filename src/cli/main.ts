@@ -7,6 +7,7 @@ import { answerLine } from "../core/respond.js";
 import { DataError, formatProblem, loadDataset } from "../data/load.js";
 import { PACKAGE_ROOT } from "../paths.js";
 import { renderText } from "../render/text.js";
+import { styleFor } from "../render/text-style.js";
 
 const USAGE = `Usage:
   photo-finish                         start the bot (terminal, or every chat platform configured)
@@ -24,7 +25,15 @@ const USAGE = `Usage:
 
 /** Output formats of `ask`: the neutral answer, or the exact payload a platform would be sent. */
 const FORMATS: Record<string, { platform: Platform; load: () => Promise<(answer: Answer) => string> }> = {
-  text: { platform: "terminal", load: async () => renderText },
+  text: {
+    platform: "terminal",
+    // At a terminal: its width and colours; into a pipe or file: plain text, PIPED_WIDTH wide.
+    load: async () => (answer) =>
+      renderText(answer, {
+        ...(process.stdout.isTTY && process.stdout.columns > 0 ? { width: process.stdout.columns } : {}),
+        style: styleFor(process.stdout),
+      }),
+  },
   json: { platform: "terminal", load: async () => (answer) => `${JSON.stringify(answer, null, 2)}\n` },
   discord: {
     platform: "discord",

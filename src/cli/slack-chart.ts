@@ -2,12 +2,11 @@ import { chartAltText, chartId } from "../charts/index.js";
 import { chartUrl } from "../charts/route.js";
 import type { Answer } from "../core/answer.js";
 import type { SlackChartView } from "../render/slack.js";
-import { CHART_NEEDS_BASE_URL } from "../slack/charts.js";
 
 /**
  * The chart part of `ask --format slack`: what the bot would send for this answer. With
  * PUBLIC_BASE_URL, the image URL the bot would serve (ids are content addresses, so no drawing is
- * needed to know it); without, the note saying why there is no chart.
+ * needed to know it); without, none: the bot would send the text answer alone.
  */
 export function slackChartFor(
   answer: Answer,
@@ -15,7 +14,7 @@ export function slackChartFor(
 ): SlackChartView | undefined {
   if (!answer.chart) return undefined;
   const base = env.PUBLIC_BASE_URL?.trim();
-  if (!base) return { kind: "note", note: CHART_NEEDS_BASE_URL };
+  if (!base) return undefined;
   return {
     kind: "image",
     imageUrl: chartUrl(base, chartId(answer.chart)),

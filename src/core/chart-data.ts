@@ -111,23 +111,26 @@ export function distributionChart(
   const step = bandStep(limitMs);
   const edges = [0];
   while ((edges.at(-1) as number) < limitMs) edges.push(Math.min(limitMs, (edges.at(-1) as number) + step));
+  // Presentation only: the subtitle counts the races drawn and says when that is fewer than asked.
   const cut =
     limitMs < maxMs
-      ? ` (complete only to ${formatMargin(limitMs)} s)`
+      ? `; not to the ${formatMargin(maxMs)} s asked: the data is complete only to ${formatMargin(limitMs)} s`
       : coverage.completeToMs === 0
         ? " (recorded races only)"
         : "";
+  const bands = countByMarginBand(data, scope, edges).map((b) => ({
+    ...b,
+    label: `${formatMargin(b.fromMs)}–${formatMargin(b.toMs)}`,
+  }));
+  const drawn = bands.reduce((n, b) => n + b.count, 0);
   return {
     kind: "distribution",
     title: `Races by margin of victory ${where}`,
-    subtitle: `Races decided by ${formatMargin(limitMs)} s or less, in bands of ${formatMargin(step)} s${cut}`,
+    subtitle: `${drawn} ${drawn === 1 ? "race" : "races"} decided by ${formatMargin(limitMs)} s or less, in bands of ${formatMargin(step)} s${cut}`,
     xLabel: "Margin of victory (seconds)",
     yLabel: "Races",
     ...frame(data),
-    bands: countByMarginBand(data, scope, edges).map((b) => ({
-      ...b,
-      label: `${formatMargin(b.fromMs)}–${formatMargin(b.toMs)}`,
-    })),
+    bands,
     limitMs,
   };
 }

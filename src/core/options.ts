@@ -101,8 +101,13 @@ export function coerceOption(name: string, spec: OptionSpec, raw: RawValue, data
     case "season": {
       const value = typeof raw === "number" ? raw : looksLikeInteger(text) ? Number(text) : Number.NaN;
       if (!Number.isInteger(value)) throw new UserError(`${name} should be a whole number, not "${text}".`);
-      if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max))
+      if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)) {
+        if (spec.kind === "season")
+          throw new UserError(
+            `${value} is not in the data: it covers the ${spec.min} to ${spec.max} seasons.`,
+          );
         throw new UserError(`${name} should be between ${spec.min} and ${spec.max}; you gave ${value}.`);
+      }
       return value;
     }
     case "seconds": {

@@ -170,6 +170,11 @@ function assignPositional(
   const textSlots = specs.filter(([name, spec]) => open(name) && NAME_TEXT_KINDS.has(spec.kind));
   const groups = groupWords(words);
   if (groups.length === 0) return;
+  // A required value still missing is what a stray word most likely meant ("/margin abc").
+  const missing = specs.find(
+    ([name, spec]) => open(name) && spec.required && !NAME_TEXT_KINDS.has(spec.kind),
+  );
+  if (missing) coerceOption(missing[0], missing[1], (groups[0] as string[]).join(" "), data);
   if (textSlots.length === 0) {
     const leftover = groups.map((g) => g.join(" ")).join(" ");
     // A word no option accepts is most often a mistyped value: let the first open option say why.
@@ -235,6 +240,18 @@ function splitIntoSlots(
   return splits.length === 1 ? splits[0] : undefined;
 }
 
+/** What a missing required option is, in words. */
+const NEEDS: Record<OptionSpec["kind"], string> = {
+  integer: "a number",
+  seconds: "a margin in seconds",
+  season: "a season",
+  era: "an era",
+  driver: "a driver's name",
+  track: "a track",
+  choice: "a choice",
+  text: "some text",
+};
+
 /**
  * Checks raw values against the command's declared options: required ones present, bounds kept,
  * defaults filled in. The one validation path for every platform.
@@ -249,7 +266,10 @@ export function validateOptions(
     for (const [name, spec] of Object.entries(command.options)) {
       const given = raw[name];
       if (given === undefined || given === "") {
-        if (spec.required) throw new UserError(`/${command.name} needs ${spec.placeholder ?? name}.`);
+        if (spec.required)
+          throw new UserError(
+            `/${command.name} needs ${NEEDS[spec.kind]}, e.g. ${command.examples[0] ?? `/${command.name}`}.`,
+          );
         if (spec.default !== undefined) values[name] = spec.default;
         continue;
       }

@@ -42,27 +42,37 @@ function typoAllowance(length: number): number {
   return 3;
 }
 
-function keysOf(entry: Named, deriveSurname: boolean): string[] {
-  const keys = new Set<string>();
-  const add = (words: string[]) => {
+/** An entry's lookup keys: its own names first, then the shorter forms fans use. */
+interface Keys {
+  /** The name and aliases as written (suffix included): an exact hit here wins outright. */
+  readonly primary: readonly string[];
+  /** Derived forms: without a suffix, the surname, surname and suffix. */
+  readonly secondary: readonly string[];
+}
+
+function keysOf(entry: Named, deriveSurname: boolean): Keys {
+  const primary = new Set<string>();
+  const secondary = new Set<string>();
+  const add = (set: Set<string>, words: string[]) => {
     if (words.length === 0) return;
-    keys.add(words.join(" "));
-    keys.add(words.join(""));
+    set.add(words.join(" "));
+    set.add(words.join(""));
   };
   for (const [index, text] of [entry.name, ...entry.aliases].entries()) {
     const words = normalizeName(text).split(" ").filter(Boolean);
     const bare = words.filter((w) => !SUFFIXES.has(w));
-    add(words);
-    add(bare);
+    add(primary, words);
+    if (bare.length < words.length) add(secondary, bare);
     // A surname is only derived from the canonical name: nicknames ("Bad Brad") have none.
     if (deriveSurname && index === 0 && bare.length > 1) {
       const surname = bare.at(-1) as string;
-      add([surname]);
+      add(secondary, [surname]);
       const suffix = words.filter((w) => SUFFIXES.has(w));
-      if (suffix.length > 0) add([surname, ...suffix]);
+      if (suffix.length > 0) add(secondary, [surname, ...suffix]);
     }
   }
-  return [...keys];
+  for (const key of primary) secondary.delete(key);
+  return { primary: [...primary], secondary: [...secondary] };
 }
 
 /**
@@ -70,18 +80,31 @@ function keysOf(entry: Named, deriveSurname: boolean): string[] {
  * punctuation, and through small typos. Built once per dataset; lookups never scan races.
  */
 export class NameIndex<T extends Named> {
-  readonly #entries: readonly { readonly value: T; readonly keys: readonly string[] }[];
-  readonly #byKey = new Map<string, T[]>();
+  readonly #entries: readonly {
+    readonly value: T;
+    readonly keys: readonly string[];
+    readonly suffixes: ReadonlySet<string>;
+  }[];
+  readonly #byPrimary = new Map<string, T[]>();
+  readonly #bySecondary = new Map<string, T[]>();
 
   constructor(values: readonly T[], options: { deriveSurname: boolean }) {
-    this.#entries = values.map((value) => ({ value, keys: keysOf(value, options.deriveSurname) }));
-    for (const entry of this.#entries) {
-      for (const key of entry.keys) {
-        const list = this.#byKey.get(key) ?? [];
-        if (!list.includes(entry.value)) list.push(entry.value);
-        this.#byKey.set(key, list);
-      }
-    }
+    const index = (map: Map<string, T[]>, key: string, value: T) => {
+      const list = map.get(key) ?? [];
+      if (!list.includes(value)) list.push(value);
+      map.set(key, list);
+    };
+    this.#entries = values.map((value) => {
+      const keys = keysOf(value, options.deriveSurname);
+      for (const key of keys.primary) index(this.#byPrimary, key, value);
+      for (const key of keys.secondary) index(this.#bySecondary, key, value);
+      const suffixes = new Set(
+        normalizeName(value.name)
+          .split(" ")
+          .filter((w) => SUFFIXES.has(w)),
+      );
+      return { value, keys: [...keys.primary, ...keys.secondary], suffixes };
+    });
   }
 
   /** Resolves free text to one entry, a choice between several, or suggestions. */
@@ -89,8 +112,19 @@ export class NameIndex<T extends Named> {
     const query = normalizeName(text);
     if (query === "") return { kind: "unknown", suggestions: [] };
 
-    const exact = this.#byKey.get(query) ?? this.#byKey.get(query.replaceAll(" ", ""));
+    const compact = query.replaceAll(" ", "");
+    // A name as written beats any shorter form: "Dale Earnhardt" is the father, not "Dale Earnhardt Jr.".
+    const exact =
+      this.#byPrimary.get(query) ??
+      this.#byPrimary.get(compact) ??
+      this.#bySecondary.get(query) ??
+      this.#bySecondary.get(compact);
     if (exact) return decide(exact, false);
+    // A bare suffix ("Jr") names everyone who carries it: a choice, never a guess.
+    if (SUFFIXES.has(query)) {
+      const carriers = this.#entries.filter((e) => e.suffixes.has(query)).map((e) => e.value);
+      if (carriers.length > 0) return decide(carriers, false);
+    }
 
     if (query.length >= 3) {
       const prefixed = this.#entries.filter((e) => e.keys.some((k) => startsWithWords(k, query)));

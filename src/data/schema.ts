@@ -106,7 +106,7 @@ export const datasetFileSchema = z.object({
   title: nonEmpty,
   asOf: isoDate,
   article: z.object({ name: nonEmpty, file: nonEmpty, asOf: isoDate }),
-  sources: z.array(z.object({ id: slug, name: nonEmpty, url: z.url() })).min(1),
+  sources: z.array(z.object({ id: slug, name: nonEmpty, detail: nonEmpty, url: z.url() })).min(1),
   seasons: z
     .array(
       z.object({

@@ -81,7 +81,10 @@ export interface Era {
 /** Where facts come from: every race names one for its result and one for its margin. */
 export interface Source {
   readonly id: string;
+  /** Short name for a figure ("NASCAR's results feed"). */
   readonly name: string;
+  /** What exactly was used, for /about and data/README.md. */
+  readonly detail: string;
   readonly url: string;
 }
 

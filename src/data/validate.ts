@@ -169,10 +169,14 @@ function crossCheck(
   const declared = new Map(meta.seasons.map((s) => [s.season, s]));
   const firstEra = meta.eras.map((e) => e.from).sort()[0] as string;
   const held = new Map<number, RaceRow[]>();
+  const ids = new Map<string, number>();
   let previous: RaceRow | undefined;
   for (const { row, line } of rows) {
     const at = (field: string, message: string) =>
       problems.push({ file: racesName, row: line, field, message });
+    const twin = ids.get(row.id);
+    if (twin !== undefined) at("id", `duplicate race id "${row.id}" (also on row ${twin})`);
+    ids.set(row.id, line);
     for (const field of ["winner", "runner_up"] as const)
       if (!driverNames.has(row[field]))
         at(field, `unknown driver "${row[field]}" (add it to drivers.json or fix the spelling)`);

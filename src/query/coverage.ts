@@ -1,6 +1,6 @@
 import type { Dataset } from "../data/dataset.js";
 import type { SeasonInfo } from "../data/types.js";
-import { resultsIn, type Scope, withDates } from "./scope.js";
+import { resultsIn, type Scope, scopeKey, withDates } from "./scope.js";
 
 /** Consecutive seasons of a scope whose margins are equally complete. */
 export interface CoverageRun {
@@ -41,7 +41,8 @@ function seasonDays(season: SeasonInfo, scope: Scope): { from: string; to: strin
 
 /** What the data holds completely over a scope's dates (memoised: the same for every question). */
 export function coverageOf(ds: Dataset, scope: Scope): Coverage {
-  const key = `coverage|${scope.from}|${scope.to}|${scope.pastAsOf}`;
+  // The pending race count depends on the scope's filters, so they are part of the key.
+  const key = `coverage|${scopeKey(scope)}|${scope.pastAsOf}`;
   const cached = ds.memo.get(key) as Coverage | undefined;
   if (cached) return cached;
   const coverage = computeCoverage(ds, scope);

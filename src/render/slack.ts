@@ -79,12 +79,10 @@ export type SlackBlock =
     };
 
 /**
- * What the adapter decided about an answer's chart: an image Slack can fetch, or a note saying why
- * there is none. Absent when the answer has no chart.
+ * What the adapter decided about an answer's chart: an image Slack can fetch. Absent when the answer
+ * has no chart or charts are off (an operator matter, logged at start-up; fans never read about it).
  */
-export type SlackChartView =
-  | { readonly kind: "image"; readonly imageUrl: string; readonly altText: string }
-  | { readonly kind: "note"; readonly note: string };
+export type SlackChartView = { readonly kind: "image"; readonly imageUrl: string; readonly altText: string };
 
 /** The exact payload for an ack, a respond() or chat.postMessage: blocks plus the plain fallback. */
 export interface SlackMessage {
@@ -228,7 +226,7 @@ function pagingButtons(invocation: string, view: PageView): SlackButton[] | unde
 
 /** The chart as an image block, when its URL fits; Slack refuses a message with a longer one. */
 function imageBlock(chart: SlackChartView | undefined, answer: Answer): SlackBlock | undefined {
-  if (chart?.kind !== "image" || chart.imageUrl.length > SLACK_IMAGE_URL_MAX) return undefined;
+  if (!chart || chart.imageUrl.length > SLACK_IMAGE_URL_MAX) return undefined;
   const title = answer.chart?.title.trim();
   return {
     type: "image",
@@ -238,7 +236,7 @@ function imageBlock(chart: SlackChartView | undefined, answer: Answer): SlackBlo
   };
 }
 
-function contextBlock(answer: Answer, view: PageView | undefined, chartNote?: string): SlackBlock {
+function contextBlock(answer: Answer, view: PageView | undefined): SlackBlock {
   const asOf = /^\d{4}-\d{2}-\d{2}$/.test(answer.footer.asOf)
     ? formatDate(answer.footer.asOf)
     : answer.footer.asOf;
@@ -246,7 +244,6 @@ function contextBlock(answer: Answer, view: PageView | undefined, chartNote?: st
     `Source: ${escapeMrkdwn(answer.footer.source)}`,
     `Data as of ${escapeMrkdwn(asOf)}`,
     ...(view && view.pages > 1 ? [`Page ${view.page + 1} of ${view.pages}`] : []),
-    ...(chartNote ? [escapeMrkdwn(chartNote)] : []),
   ];
   return {
     type: "context",
@@ -270,8 +267,7 @@ export function fallbackText(answer: Answer): string {
  * Renders an answer as a Slack message: header, summary, key figures as fields, one page of the
  * list, usage, notes, choice and paging buttons, and a context line with the source and the data's
  * date. Pure, and within every Block Kit limit for any answer. `page` is zero-based and clamped.
- * `chart` (from src/slack/charts.ts) adds the answer's chart as an image after the figures, or a
- * note in the context line saying why there is none.
+ * `chart` (from src/slack/charts.ts) adds the answer's chart as an image after the figures.
  */
 export function toSlackMessage(answer: Answer, page = 0, chart?: SlackChartView): SlackMessage {
   const rows = answer.list?.rows.length ?? 0;
@@ -286,7 +282,7 @@ export function toSlackMessage(answer: Answer, page = 0, chart?: SlackChartView)
   if (answer.usage) tail.push(section(`*Usage:* \`${truncateMrkdwn(escapeMrkdwn(answer.usage), 1000)}\``));
   if (choices.length > 0) tail.push({ type: "actions", elements: choices });
   if (paging && paging.length > 0) tail.push({ type: "actions", elements: paging });
-  tail.push(contextBlock(answer, view, chart?.kind === "note" ? chart.note : undefined));
+  tail.push(contextBlock(answer, view));
   const image = imageBlock(chart, answer);
 
   let room = SLACK_MAX_BLOCKS - head.length - tail.length - (image ? 1 : 0);

@@ -1,8 +1,18 @@
 import type { ChartData, DistributionChart, LeaderboardChart, TimelineChart } from "../core/chart.js";
 import { formatMargin } from "../core/format.js";
+import { wrap } from "./text-wrap.js";
 
-/** Characters the longest bar spans: leaves room for labels in an 80-column terminal. */
+/** Characters the longest bar spans when the terminal is wide enough. */
 export const TEXT_CHART_WIDTH = 30;
+/** Bars never get shorter than this; labels give way first. */
+const MIN_BAR_WIDTH = 8;
+/** The width charts are laid out for when none is given (piped output). */
+const DEFAULT_WIDTH = 100;
+/**
+ * Margins are drawn on a scale of at least a tenth of a second, so a photo finish looks like one: a
+ * lone .003 is a sliver, not a full bar scaled to itself.
+ */
+export const MIN_MARGIN_SCALE_MS = 100;
 /** Eighth blocks, so a bar's length is exact to 1/8 of a character. */
 const EIGHTHS = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
 const WIN = "█";
@@ -26,25 +36,49 @@ function wholeCells(value: number, scale: number): number {
   return value <= 0 ? 0 : Math.max(1, Math.round(value * scale));
 }
 
-function leaderboardLines(chart: LeaderboardChart): string[] {
+/** The bar width that leaves `fixed` columns for labels on a `width`-column line. */
+function barRoom(width: number, fixed: number): number {
+  return Math.min(TEXT_CHART_WIDTH, width - fixed);
+}
+
+/** "Kyle Larson" → "K. Larson": a name that keeps its surname when room runs out. */
+export function initialed(name: string): string {
+  const at = name.indexOf(" ");
+  return at > 0 ? `${name.charAt(0)}. ${name.slice(at + 1)}` : name;
+}
+
+function leaderboardLines(chart: LeaderboardChart, width: number): string[] {
   const wins = chart.series.find((s) => s.role === "win")?.values ?? [];
   const seconds = chart.series.find((s) => s.role === "second")?.values ?? [];
   const totals = chart.categories.map((_, i) => (wins[i] ?? 0) + (seconds[i] ?? 0));
-  const scale = TEXT_CHART_WIDTH / Math.max(1, ...totals);
-  const nameWidth = Math.max(0, ...chart.categories.map((c) => [...c].length));
-  const barWidth = Math.max(0, ...totals.map((t) => wholeCells(t, scale) + 1));
-  const lines = chart.categories.map((name, i) => {
+  const counts = chart.categories.map((_, i) => `${wins[i] ?? 0} + ${seconds[i] ?? 0}`);
+  const countWidth = Math.max(0, ...counts.map((c) => c.length));
+  const fixedFor = (names: readonly string[]) =>
+    2 + Math.max(0, ...names.map((c) => [...c].length)) + 2 + 1 + 1 + countWidth;
+  // Full names while the bars keep their room; initials and surnames when the terminal is narrow.
+  const names =
+    barRoom(width, fixedFor(chart.categories)) >= MIN_BAR_WIDTH
+      ? chart.categories
+      : chart.categories.map(initialed);
+  const nameWidth = Math.max(0, ...names.map((c) => [...c].length));
+  const room = Math.max(1, barRoom(width, fixedFor(names)));
+  const scale = room / Math.max(1, ...totals);
+  const barWidth = Math.max(0, ...totals.map((t) => wholeCells(t, scale)));
+  const lines = names.map((name, i) => {
     const w = wins[i] ?? 0;
     const s = seconds[i] ?? 0;
     // Round the stack's end, not each part, so a total's bar length matches the total.
     const winCells = wholeCells(w, scale);
     const drawn =
       WIN.repeat(winCells) + SECOND.repeat(s > 0 ? Math.max(1, wholeCells(w + s, scale) - winCells) : 0);
-    return `  ${pad(name, nameWidth)}  ${pad(drawn, barWidth)} ${w} + ${s}`;
+    return `  ${pad(name, nameWidth)}  ${pad(drawn, barWidth + 1)} ${counts[i]}`;
   });
   if (chart.omitted > 0)
     lines.push(`  … and ${chart.omitted} more ${chart.omitted === 1 ? "driver" : "drivers"}`);
-  return [`  ${WIN} close wins  ${SECOND} runner-up`, ...lines];
+  return [
+    ...wrap(`${WIN} close wins, ${SECOND} runner-ups (wins + runner-ups)`, width, { first: "  " }),
+    ...lines,
+  ];
 }
 
 /** 1, 2 or 5 times a power of ten at or above `n`: bars scale to a round margin, as the image's axis does. */
@@ -53,45 +87,56 @@ function niceCeiling(n: number): number {
   return [1, 2, 5, 10].map((m) => m * power).find((c) => c >= n) ?? n;
 }
 
-function timelineLines(chart: TimelineChart): string[] {
-  // A lone .003 should not fill the line: scale to a round ceiling rather than to the widest point.
-  const scale = TEXT_CHART_WIDTH / niceCeiling(Math.max(1, ...chart.points.map((p) => p.marginMs)));
+function timelineLines(chart: TimelineChart, width: number): string[] {
+  // Scale to a round ceiling of at least a tenth of a second, never to the widest point alone.
+  const ceiling = niceCeiling(Math.max(MIN_MARGIN_SCALE_MS, ...chart.points.map((p) => p.marginMs)));
+  const labelWidth = Math.max(0, ...chart.points.map((p) => [...p.label].length));
+  // date, bar, margin, result, race: the race label goes first when the line would be too long.
+  const fixed = 2 + 10 + 2 + 1 + 6 + 2 + 3;
+  const withLabel = barRoom(width, fixed + 2 + labelWidth) >= MIN_BAR_WIDTH;
+  const room = Math.max(1, barRoom(width, fixed + (withLabel ? 2 + labelWidth : 0)));
+  const scale = room / ceiling;
   const lines = chart.points.map((p) => {
     const drawn =
       p.outcome === "won" ? bar(p.marginMs * scale) : SECOND.repeat(wholeCells(p.marginMs, scale));
     const result = p.outcome === "won" ? "won" : "2nd";
-    return `  ${p.date}  ${pad(drawn, TEXT_CHART_WIDTH + 1)}${pad(formatMargin(p.marginMs), 6, "right")}  ${result}  ${p.label}`;
+    return `  ${p.date}  ${pad(drawn, room + 1)}${pad(formatMargin(p.marginMs), 6, "right")}  ${result}${withLabel ? `  ${p.label}` : ""}`;
   });
-  return [`  Margin by date, oldest first (${WIN} won, ${SECOND} 2nd; shorter is closer)`, ...lines];
+  const head = `Margin by date, oldest first (${WIN} won, ${SECOND} 2nd); a full bar is ${formatMargin(ceiling)} s, so shorter is closer`;
+  return [...wrap(head, width, { first: "  " }), ...lines];
 }
 
-function distributionLines(chart: DistributionChart): string[] {
-  const scale = TEXT_CHART_WIDTH / Math.max(1, ...chart.bands.map((b) => b.count));
+function distributionLines(chart: DistributionChart, width: number): string[] {
   const labelWidth = Math.max(0, ...chart.bands.map((b) => [...b.label].length));
+  const countWidth = Math.max(0, ...chart.bands.map((b) => String(b.count).length));
+  const room = Math.max(1, barRoom(width, 2 + labelWidth + 2 + 1 + countWidth));
+  const scale = room / Math.max(1, ...chart.bands.map((b) => b.count));
+  // The subtitle says which races the bands cover, so a cut at the coverage limit is never silent.
   return [
-    `  Races per margin band (seconds)`,
+    ...wrap(chart.subtitle, width, { first: "  " }),
     ...chart.bands.map(
-      (b) => `  ${pad(b.label, labelWidth)}  ${pad(bar(b.count * scale), TEXT_CHART_WIDTH + 1)}${b.count}`,
+      (b) => `  ${pad(b.label, labelWidth)}  ${pad(bar(b.count * scale), room + 1)}${b.count}`,
     ),
   ];
 }
 
 /**
- * A compact Unicode bar chart of an answer's chart data, for a terminal: the same numbers as the
- * image, one line per bar, lines trimmed at the end. Empty when the chart has nothing to draw.
+ * A compact Unicode bar chart of an answer's chart data, for a terminal `width` columns wide: the
+ * same numbers as the image, one line per bar, lines trimmed at the end. Bars shrink, then labels
+ * give way, to keep every line within the width. Empty when the chart has nothing to draw.
  */
-export function renderTextChart(chart: ChartData): string[] {
+export function renderTextChart(chart: ChartData, width = DEFAULT_WIDTH): string[] {
   const lines =
     chart.kind === "leaderboard"
       ? chart.categories.length > 0
-        ? leaderboardLines(chart)
+        ? leaderboardLines(chart, width)
         : []
       : chart.kind === "timeline"
         ? chart.points.length > 0
-          ? timelineLines(chart)
+          ? timelineLines(chart, width)
           : []
         : chart.bands.length > 0
-          ? distributionLines(chart)
+          ? distributionLines(chart, width)
           : [];
   return lines.map((line) => line.trimEnd());
 }

@@ -12,8 +12,12 @@ import type { ButtonReply, RespondStep } from "./interactions.js";
  * already says everything the picture does.
  */
 
-/** Said in the answer's context line when the bot has nowhere to serve images from. */
-export const CHART_NEEDS_BASE_URL = "No chart: charts need PUBLIC_BASE_URL, where Slack can fetch images";
+/**
+ * Logged once at start-up when Slack runs without PUBLIC_BASE_URL. An operator matter: fans never see
+ * it (their answers simply go out as text, which already says everything a chart does).
+ */
+export const CHART_NEEDS_BASE_URL =
+  "Slack charts are off: set PUBLIC_BASE_URL to the bot's public URL so Slack can fetch chart images";
 
 /**
  * How long an ack waits for a chart to be drawn. Slack drops an ack after 3 s; a warm render takes
@@ -38,17 +42,16 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 /**
- * Decides how an answer's chart shows in Slack: an image once it is drawn and kept for the route,
- * a note when charts are off, nothing when the answer has no chart or drawing failed (logged; the
- * answer goes out as text).
+ * Decides how an answer's chart shows in Slack: an image once it is drawn and kept for the route;
+ * nothing when charts are off (said once in the start-up log, never to fans), when the answer has no
+ * chart, or when drawing failed (logged; the answer goes out as text).
  */
 export async function slackChartView(
   answer: Answer,
   charts: SlackCharts | undefined,
   log?: Logger,
 ): Promise<SlackChartView | undefined> {
-  if (!answer.chart) return undefined;
-  if (!charts) return { kind: "note", note: CHART_NEEDS_BASE_URL };
+  if (!answer.chart || !charts) return undefined;
   try {
     const image = await withTimeout(
       charts.store.publish(answer.chart),

@@ -56,6 +56,8 @@ const standingRow: fc.Arbitrary<StandingRow> = fc.record({
   wins: fc.nat(1000),
   runnerUps: fc.nat(1000),
   involved: fc.nat(2000),
+  raceWins: fc.nat(1000),
+  raceRunnerUps: fc.nat(1000),
 });
 
 /** Any answer a command could return, and many it never would: long, empty, hostile text. */
