@@ -131,7 +131,8 @@ describe("close-finish posts", () => {
     await update(ctx, { maxMarginMs: 1 });
     // .005 ranks 3rd in the data (behind the fixture's .002 and .004): posted although over .001.
     expect(ctx.discord.received).toHaveLength(1);
-    const embed = (ctx.discord.received[0]?.body as typeof DISCORD_KANSAS).embeds[0];
+    const posted = ctx.discord.received[0]?.body as typeof DISCORD_KANSAS | undefined;
+    const embed = posted?.embeds[0];
     expect(embed?.title).toBe("2026 Kansas: AdventHealth 400");
     expect(embed?.fields[2]).toEqual({ name: "Margin", value: ".005 s", inline: true });
   });

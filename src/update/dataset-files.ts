@@ -62,6 +62,7 @@ export interface SourceEntry {
   id: string;
   name: string;
   url?: string;
+  detail?: string;
   [key: string]: unknown;
 }
 
@@ -152,9 +153,41 @@ export function formatRaces(lines: readonly RaceLine[]): string {
   return `${[RACE_COLUMNS.join(","), ...sorted.map((l) => l.raw ?? formatRaceRecord(l.record))].join("\n")}\n`;
 }
 
-/** JSON laid out as the data files are (two-space indent, one value per line), ending in a newline. */
+/**
+ * JSON laid out as the repository's formatter (Biome, checked by `npm run lint`) lays out the data
+ * files: objects one key per line (Biome keeps an object expanded once it is), arrays of plain values
+ * on one line when the whole line fits in 110 columns, otherwise one value per line. So an update of
+ * the shipped data/ leaves the lint clean and the diff down to the rows that changed.
+ */
 export function formatJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${layout(value, 0, 0, false)}\n`;
+}
+
+const LINE_WIDTH = 110;
+
+/** `column`: where the value starts on its line; `comma`: whether a comma follows it. */
+function layout(value: unknown, indent: number, column: number, comma: boolean): string {
+  const inner = " ".repeat(indent + 2);
+  const close = " ".repeat(indent);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "[]";
+    if (value.every((v) => v === null || typeof v !== "object")) {
+      const inline = `[${value.map((v) => JSON.stringify(v)).join(", ")}]`;
+      if (column + inline.length + (comma ? 1 : 0) <= LINE_WIDTH) return inline;
+    }
+    const items = value.map((v, i) => `${inner}${layout(v, indent + 2, inner.length, i < value.length - 1)}`);
+    return `[\n${items.join(",\n")}\n${close}]`;
+  }
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return "{}";
+    const lines = entries.map(([key, v], i) => {
+      const head = `${inner}${JSON.stringify(key)}: `;
+      return `${head}${layout(v, indent + 2, head.length, i < entries.length - 1)}`;
+    });
+    return `{\n${lines.join(",\n")}\n${close}}`;
+  }
+  return JSON.stringify(value);
 }
 
 /** The text of every file of a folder as it stands in memory. */

@@ -15,8 +15,10 @@ import { NameBook, shortTrackName } from "./names.js";
 /** The source id rows from the feed name, and how dataset.json describes it. */
 export const FEED_SOURCE = {
   id: "nascar-feed",
-  name: "NASCAR results feed (race list and weekend feed)",
-  url: DEFAULT_FEED_URL,
+  name: "NASCAR's results feed",
+  url: `${DEFAULT_FEED_URL}/`,
+  detail:
+    "NASCAR's public results feed (race_list_basic.json margin_of_victory and weekend-feed.json results), read by photo-finish data:update",
 } as const;
 
 /** One line of the update report. */

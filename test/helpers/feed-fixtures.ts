@@ -74,8 +74,18 @@ export function fixtureDataset(): Record<string, unknown> {
     asOf: "2026-02-22",
     article: { name: "Fixture article", file: "data/source/article.txt", asOf: "2024-05-05" },
     sources: [
-      { id: "racing-reference", name: "Racing-Reference results", url: "https://www.racing-reference.info/" },
-      { id: "nascar-feed", name: "NASCAR's results feed", url: "https://cf.nascar.com/cacher/" },
+      {
+        id: "racing-reference",
+        name: "Racing-Reference results",
+        detail: "Race results as Racing-Reference publishes them",
+        url: "https://www.racing-reference.info/",
+      },
+      {
+        id: "nascar-feed",
+        name: "NASCAR's results feed",
+        detail: "NASCAR's public results feed",
+        url: "https://cf.nascar.com/cacher/",
+      },
     ],
     seasons: [
       { season: 2024, races: 10, scheduled: 36, from: "2024-02-18", through: "2024-04-21", margins: "none" },
