@@ -25,7 +25,7 @@ export const about = defineCommand({
   description: "Where the data comes from, what it covers, and how fresh it is",
   options: {},
   examples: ["/about"],
-  run(_options, { data }) {
+  run(_options, { data, refreshedAt }) {
     const first = data.races[0];
     const timed = data.timed.length;
     return {
@@ -37,6 +37,15 @@ export const about = defineCommand({
         { label: "Drivers", value: String(data.drivers.size) },
         { label: "Tracks", value: String(data.tracks.size) },
         { label: "Data as of", value: formatDate(data.meta.asOf) },
+        // DATA_REFRESH: when the running bot last checked NASCAR's feed (ISO time, UTC).
+        ...(refreshedAt
+          ? [
+              {
+                label: "Last refreshed",
+                value: `${formatDate(refreshedAt.slice(0, 10))}, ${refreshedAt.slice(11, 16)} UTC`,
+              },
+            ]
+          : []),
         ...data.eras.map((era) => ({
           label: era.name,
           value: `${era.description} ${countRacesRun(data, makeScope(data, era))} races in the data.`,

@@ -45,6 +45,42 @@ export const configSchema = z.object({
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   ),
   DATA_DIR: optional(z.string()),
+  NASCAR_FEED_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .url({ message: "should be the base URL of NASCAR's results feed, e.g. https://cf.nascar.com/cacher" })
+      .default("https://cf.nascar.com/cacher"),
+  ),
+  NASCAR_FEED_TIMEOUT_MS: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number()
+      .int("should be a whole number of milliseconds")
+      .min(1)
+      .max(120_000, "should be at most 120000 (two minutes)")
+      .default(10_000),
+  ),
+  DATA_REFRESH: optional(
+    z
+      .string()
+      .regex(/^(off|\d+(s|m|h|d))$/i, "should be an interval like 6h, 30m or 1d, or off")
+      .transform((text) => parseInterval(text)),
+  ),
+  DISCORD_ALERT_WEBHOOK_URL: optional(
+    z.url({ message: "should be a Discord webhook URL, https://discord.com/api/webhooks/<id>/<token>" }),
+  ),
+  SLACK_ALERT_WEBHOOK_URL: optional(
+    z.url({ message: "should be a Slack incoming webhook URL, https://hooks.slack.com/services/..." }),
+  ),
+  ALERT_MAX_MARGIN: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d{0,2}(\.\d{1,3})?$/, "should be seconds with at most three decimals, e.g. 0.100")
+      .refine((s) => /\d/.test(s), "should be seconds with at most three decimals, e.g. 0.100")
+      .transform((s) => Math.round(Number(s) * 1000))
+      .default(100),
+  ),
   PUBLIC_BASE_URL: optional(
     z
       .string()
@@ -56,6 +92,17 @@ export const configSchema = z.object({
       .transform((url) => url.replace(/\/+$/, "")),
   ),
 });
+
+/** "6h" → 21600000 ms; "off" → undefined (no scheduled refresh). */
+export function parseInterval(text: string): number | undefined {
+  const match = /^(\d+)(s|m|h|d)$/i.exec(text.trim());
+  if (!match) return undefined;
+  const unit = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[
+    (match[2] as string).toLowerCase()
+  ] as number;
+  const ms = Number(match[1]) * unit;
+  return ms > 0 ? ms : undefined;
+}
 
 /** Validated configuration. */
 export type Config = z.output<typeof configSchema>;

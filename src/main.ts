@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
 import type { Logger } from "pino";
 import type { Adapter, AdapterDeps } from "./adapters/adapter.js";
 import { historyPath, runConsole } from "./adapters/console.js";
@@ -5,8 +7,11 @@ import { type Config, ConfigError, enabledAdapters, loadConfig } from "./config.
 import { DataError, loadDataset } from "./data/load.js";
 import { HttpServer, sendJson } from "./http/server.js";
 import { createLogger } from "./log.js";
+import { DEFAULT_DATA_DIR } from "./paths.js";
 import { Runtime } from "./runtime.js";
 import type { SlackCharts } from "./slack/charts.js";
+import type { ScheduledRefresh } from "./update/schedule.js";
+import { JOURNAL_FILE } from "./update/write.js";
 
 /** How long shutdown waits for in-flight work before exiting anyway. */
 const SHUTDOWN_GRACE_MS = 8_000;
@@ -85,6 +90,12 @@ async function prepare(): Promise<{ config: Config; log: Logger; runtime: Runtim
     pretty: process.stderr.isTTY === true,
   });
   try {
+    const dataDir = config.DATA_DIR ?? DEFAULT_DATA_DIR;
+    if (existsSync(path.join(dataDir, JOURNAL_FILE))) {
+      const { recoverAtStartup } = await import("./update/write.js");
+      const recovered = await recoverAtStartup(dataDir);
+      if (recovered) log.warn({ dataDir }, `data folder: ${recovered}`);
+    }
     const data = await loadDataset(config.DATA_DIR, { useSnapshot: true });
     return { config, log, runtime: new Runtime(data, config.DATA_DIR, log) };
   } catch (error) {
@@ -168,6 +179,8 @@ export async function start(options: StartOptions = {}): Promise<number> {
       status: "ok",
       asOf: runtime.data.meta.asOf,
       races: runtime.data.races.length,
+      refreshedAt: runtime.refreshedAt ?? null,
+      lastRefresh: runtime.lastRefresh ?? null,
       adapters: adapters.map((a) => a.name),
     }),
   );
@@ -183,6 +196,7 @@ async function serve(
   adapters: readonly Adapter[],
   http: HttpServer | undefined,
 ): Promise<number> {
+  let refresh: ScheduledRefresh | undefined;
   // Signals are handled from here on, so a stop that arrives while connecting is still clean.
   const stopped = new Promise<number>((resolve) => {
     let stopping = false;
@@ -195,7 +209,7 @@ async function serve(
         resolve(0);
       }, SHUTDOWN_GRACE_MS);
       timer.unref();
-      await Promise.allSettled([...adapters.map((a) => a.stop()), http?.close()]);
+      await Promise.allSettled([...adapters.map((a) => a.stop()), http?.close(), refresh?.stop()]);
       clearTimeout(timer);
       log.info("stopped");
       // A shard process talks to its manager over IPC, which would keep it alive after everything else.
@@ -218,6 +232,32 @@ async function serve(
     await Promise.allSettled([...adapters.map((a) => a.stop()), http?.close()]);
     return 1;
   }
+  if (config.DATA_REFRESH) refresh = await startRefresh(config, config.DATA_REFRESH, runtime, log);
   log.info({ adapters: adapters.map((a) => a.name), asOf: runtime.data.meta.asOf }, "Photo Finish is up");
   return stopped;
+}
+
+/** DATA_REFRESH: the scheduled update, loaded only when it is configured. */
+async function startRefresh(
+  config: Config,
+  intervalMs: number,
+  runtime: Runtime,
+  log: Logger,
+): Promise<ScheduledRefresh> {
+  const [{ FeedClient }, { startScheduledRefresh }] = await Promise.all([
+    import("./update/feed-client.js"),
+    import("./update/schedule.js"),
+  ]);
+  return startScheduledRefresh({
+    dataDir: config.DATA_DIR ?? DEFAULT_DATA_DIR,
+    intervalMs,
+    feed: new FeedClient({ baseUrl: config.NASCAR_FEED_URL, timeoutMs: config.NASCAR_FEED_TIMEOUT_MS }),
+    alerts: {
+      discordWebhookUrl: config.DISCORD_ALERT_WEBHOOK_URL,
+      slackWebhookUrl: config.SLACK_ALERT_WEBHOOK_URL,
+      maxMarginMs: config.ALERT_MAX_MARGIN,
+    },
+    log,
+    runtime,
+  });
 }

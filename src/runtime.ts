@@ -3,6 +3,7 @@ import { commands } from "../commands/index.js";
 import type { CommandContext, Platform } from "./core/command.js";
 import type { Dataset } from "./data/dataset.js";
 import { DataError, loadDataset } from "./data/load.js";
+import type { RefreshOutcome } from "./update/schedule.js";
 
 /**
  * Holds the dataset the bot answers from. Adapters ask for a context per interaction, so a reload
@@ -10,6 +11,9 @@ import { DataError, loadDataset } from "./data/load.js";
  */
 export class Runtime {
   #data: Dataset;
+  #lastRefresh: RefreshOutcome | undefined;
+  /** ISO time the data in use was last confirmed current against the feed (a refresh that did not fail). */
+  #refreshedAt: string | undefined;
 
   constructor(
     data: Dataset,
@@ -26,7 +30,28 @@ export class Runtime {
 
   /** A command context for one interaction on one platform. */
   context(platform: Platform): CommandContext {
-    return { data: this.#data, commands, platform };
+    return {
+      data: this.#data,
+      commands,
+      platform,
+      ...(this.#refreshedAt ? { refreshedAt: this.#refreshedAt } : {}),
+    };
+  }
+
+  /** When the data was last refreshed from the feed (DATA_REFRESH), for /about and /healthz. */
+  get refreshedAt(): string | undefined {
+    return this.#refreshedAt;
+  }
+
+  /** How the last scheduled refresh went, for /healthz. */
+  get lastRefresh(): RefreshOutcome | undefined {
+    return this.#lastRefresh;
+  }
+
+  /** Records a scheduled refresh's outcome; only a refresh that reached the feed counts as "refreshed". */
+  noteRefresh(outcome: RefreshOutcome): void {
+    this.#lastRefresh = outcome;
+    if (outcome.result === "changed" || outcome.result === "up to date") this.#refreshedAt = outcome.at;
   }
 
   /**

@@ -16,6 +16,8 @@ const USAGE = `Usage:
                                        answer once and exit (F: text, json, discord, slack);
                                        --chart writes the answer's chart as a PNG
   photo-finish data:check [dir]        validate the data files and list every problem
+  photo-finish data:update [--season YYYY]… [--dry-run] [--wait SECONDS]
+                                       import finished races from NASCAR's results feed
   photo-finish discord:register        register the slash commands with Discord
   photo-finish slack:manifest [file]   write the Slack app manifest
   photo-finish --help | --version
@@ -151,6 +153,10 @@ export async function main(argv: string[]): Promise<number> {
       return ask(rest);
     case "data:check":
       return checkData(rest[0]);
+    case "data:update": {
+      const { runDataUpdate } = await import("./data-update.js");
+      return runDataUpdate(rest);
+    }
     case "discord:register": {
       const { registerDiscordCommands } = await import("../discord/register.js");
       return registerDiscordCommands();

@@ -10,6 +10,8 @@ export interface CommandContext {
   readonly data: Dataset;
   readonly commands: readonly Command[];
   readonly platform: Platform;
+  /** ISO time the running bot last refreshed its data from NASCAR's feed (DATA_REFRESH), if it does. */
+  readonly refreshedAt?: string;
 }
 
 /** A command as its file declares it, with option types inferred for `run`. */

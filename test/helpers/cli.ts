@@ -11,7 +11,12 @@ export const BIN = path.join(PACKAGE_ROOT, "bin", "photo-finish.js");
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (!/^(DISCORD_|SLACK_|PORT$|HOST$|LOG_LEVEL$|DATA_DIR$|PUBLIC_BASE_URL$)/.test(key)) env[key] = value;
+    if (
+      !/^(DISCORD_|SLACK_|NASCAR_|ALERT_|PORT$|HOST$|LOG_LEVEL$|DATA_DIR$|DATA_REFRESH$|PUBLIC_BASE_URL$)/.test(
+        key,
+      )
+    )
+      env[key] = value;
   }
   return { ...env, ...extra };
 }
