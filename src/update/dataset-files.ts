@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
+import { RACE_COLUMNS } from "../data/schema.js";
 
 /**
  * The data folder as the importer edits it: the four files of the full-history format
@@ -8,25 +9,6 @@ import { parse as parseCsv } from "csv-parse/sync";
  * entries the importer did not touch keep their exact text. Validation proper is loadDataset's job
  * (src/data/load.ts), run on the result before anything is committed.
  */
-
-/** races.csv columns, in order (the header is exactly these). */
-export const RACE_COLUMNS = [
-  "id",
-  "season",
-  "round",
-  "date",
-  "track",
-  "race_name",
-  "winner",
-  "runner_up",
-  "finish",
-  "margin",
-  "line_gap",
-  "result_source",
-  "margin_source",
-  "note",
-  "source_url",
-] as const;
 
 /** One races.csv row, every field as text. */
 export type RaceRecord = Record<(typeof RACE_COLUMNS)[number], string>;
