@@ -5,13 +5,14 @@ import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import { Cooldown } from "../core/cooldown.js";
 import { apologyAnswer, cooldownAnswer } from "../core/respond.js";
-import { type HttpServer, MAX_BODY_BYTES, sendJson } from "../http/server.js";
+import { type HttpServer, MAX_BODY_BYTES, readBody, sendJson } from "../http/server.js";
 import { type SlackMessage, toSlackMessage } from "../render/slack.js";
 import type { Runtime } from "../runtime.js";
 import { ACTION_ID_PREFIX } from "../slack/action-value.js";
 import { boltLogger } from "../slack/bolt-logger.js";
 import { messageWithChart, type SlackCharts, stepsWithChart } from "../slack/charts.js";
 import { answerButton, answerSlashCommand, hashUser, type RespondStep } from "../slack/interactions.js";
+import { screenSlackRequest } from "../slack/request-gate.js";
 import type { Adapter, AdapterDeps } from "./adapter.js";
 
 /** Where Slack posts slash commands and button clicks in HTTP mode. */
@@ -70,7 +71,8 @@ function listen(
 ): void {
   // One courtesy limit per user across commands and clicks, as on Discord.
   const cooldown = new Cooldown();
-  app.command(/^\/.+/, async ({ command, ack }) => {
+  // Every command, whatever its name (even "/" or none): the answer says what to type instead.
+  app.command(/^/, async ({ command, ack }) => {
     const started = performance.now();
     const user = hashUser(hashKey, command.team_id, command.user_id);
     // Every line this interaction logs (including a failure deep in the core) carries its id.
@@ -200,10 +202,39 @@ function apology(runtime: Runtime): SlackMessage {
   }
 }
 
-/** Hands a request on the shared server to Bolt's receiver; resolves once the response is done. */
-function mount(http: HttpServer, receiver: HTTPReceiver, log: Logger): void {
-  http.route("POST", SLACK_EVENTS_PATH, (req: IncomingMessage, res: ServerResponse) => {
-    return new Promise<void>((resolve) => {
+/**
+ * Hands a request on the shared server to Bolt's receiver once the gate has let it through;
+ * resolves once the response is done. The gate reads the body (Bolt reuses it as `rawBody`), checks
+ * signature and timestamp, and answers at once whatever no listener of ours would.
+ */
+function mount(http: HttpServer, receiver: HTTPReceiver, signingSecret: string, log: Logger): void {
+  http.route("POST", SLACK_EVENTS_PATH, async (req: IncomingMessage, res: ServerResponse) => {
+    const body = await readBody(req);
+    const decision = screenSlackRequest(
+      signingSecret,
+      {
+        signature: req.headers["x-slack-signature"],
+        timestamp: req.headers["x-slack-request-timestamp"],
+        contentType: req.headers["content-type"],
+      },
+      body,
+    );
+    if (!decision.pass) {
+      // Refusals are expected from scanners and stale retries: info, never error.
+      log.info(
+        { platform: "slack", status: decision.status, reason: decision.reason },
+        "slack request answered by the gate",
+      );
+      if (decision.body === undefined) {
+        res.writeHead(decision.status, { "content-length": 0 });
+        res.end();
+      } else sendJson(res, decision.status, decision.body);
+      return;
+    }
+    // Bolt's body reader returns a request's rawBody when it is already there.
+    (req as IncomingMessage & { rawBody?: Buffer }).rawBody = body;
+    req.headers["content-type"] = decision.contentType;
+    await new Promise<void>((resolve) => {
       res.once("close", () => resolve());
       try {
         receiver.requestListener(req, res);
@@ -271,7 +302,7 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
   return {
     name: "slack-http",
     async start() {
-      mount(http, receiver, log);
+      mount(http, receiver, signingSecret, log);
       log.info({ path: SLACK_EVENTS_PATH }, "Slack requests accepted (HTTP mode)");
     },
     async stop() {
