@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Cooldown } from "../core/cooldown.js";
+import { InteractionLimits } from "../core/cooldown.js";
 import { drawPendingChart } from "../discord/chart-files.js";
 import { fromApiInteraction, handleInteraction, logInteraction } from "../discord/interactions.js";
 import { encodeMultipart } from "../discord/multipart.js";
@@ -25,11 +25,11 @@ function isInteraction(value: unknown): value is { type: number } {
  */
 export function createDiscordHttpAdapter(
   deps: AdapterDeps,
-  options: { readonly cooldown?: Cooldown } = {},
+  options: { readonly cooldown?: InteractionLimits } = {},
 ): Adapter {
   const { config, runtime, http } = deps;
   // Per process: each replica limits the users it sees (see README, "Running past one machine").
-  const cooldown = options.cooldown ?? new Cooldown();
+  const cooldown = options.cooldown ?? new InteractionLimits();
   const log = deps.log.child({ adapter: "discord-http" });
   if (!config.DISCORD_PUBLIC_KEY) throw new Error("the Discord HTTP endpoint needs DISCORD_PUBLIC_KEY");
   if (!http) throw new Error("the Discord HTTP endpoint needs the shared HTTP server");

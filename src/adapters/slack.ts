@@ -3,12 +3,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { App, type AuthorizeResult, HTTPReceiver, type RespondArguments } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
-import { Cooldown } from "../core/cooldown.js";
+import { InteractionLimits } from "../core/cooldown.js";
 import { apologyAnswer, cooldownAnswer } from "../core/respond.js";
 import { type HttpServer, MAX_BODY_BYTES, readBody, sendJson } from "../http/server.js";
 import { type SlackMessage, toSlackMessage } from "../render/slack.js";
 import type { Runtime } from "../runtime.js";
-import { ACTION_ID_PREFIX } from "../slack/action-value.js";
+import { ACTION_ID_PREFIX, decodeButtonValue } from "../slack/action-value.js";
 import { boltLogger } from "../slack/bolt-logger.js";
 import { messageWithChart, type SlackCharts, stepsWithChart } from "../slack/charts.js";
 import { answerButton, answerSlashCommand, hashUser, type RespondStep } from "../slack/interactions.js";
@@ -69,8 +69,8 @@ function listen(
   pending: Set<Promise<void>>,
   charts: SlackCharts | undefined,
 ): void {
-  // One courtesy limit per user across commands and clicks, as on Discord.
-  const cooldown = new Cooldown();
+  // Per-user limits as on Discord: commands, and apart from them the clicks that follow up an answer.
+  const cooldown = new InteractionLimits();
   // Every command, whatever its name (even "/" or none): the answer says what to type instead.
   app.command(/^/, async ({ command, ack }) => {
     const started = performance.now();
@@ -80,7 +80,7 @@ function listen(
     let acked = false;
     try {
       const context = runtime.context("slack");
-      const verdict = cooldown.take(user);
+      const verdict = cooldown.take(user, "command");
       if (!verdict.ok) {
         await ack(toArguments(toSlackMessage(cooldownAnswer(context, verdict.retryAfterMs))));
         acked = true;
@@ -134,7 +134,9 @@ function listen(
     await ack();
     const user = hashUser(hashKey, body.team?.id, body.user?.id);
     const log = parentLog.child({ requestId: (body as { trigger_id?: string }).trigger_id || randomUUID() });
-    const verdict = cooldown.take(user);
+    const value = "value" in action && typeof action.value === "string" ? action.value : undefined;
+    // Paging and picking a choice follow up an answer the user has; a button we cannot read counts in full.
+    const verdict = cooldown.take(user, decodeButtonValue(value) ? "follow-up" : "command");
     if (!verdict.ok) {
       const wait = toSlackMessage(cooldownAnswer(runtime.context("slack"), verdict.retryAfterMs));
       await respond({ ...toArguments(wait), replace_original: false }).catch((error: unknown) =>
@@ -147,7 +149,6 @@ function listen(
       return;
     }
     const work = (async () => {
-      const value = "value" in action && typeof action.value === "string" ? action.value : undefined;
       const container = (body as { container?: { is_ephemeral?: boolean } }).container;
       const reply = answerButton(runtime.context("slack"), value, container?.is_ephemeral === true, log, {
         platform: "slack",
