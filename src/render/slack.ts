@@ -2,6 +2,7 @@ import type { Answer, Choice, Figure, FinishRow, StandingRow } from "../core/ans
 import { formatDate } from "../core/format.js";
 import { ACTION_IDS, encodeButtonValue } from "../slack/action-value.js";
 import { escapeMrkdwn, packLines, truncateMrkdwn, truncatePlain } from "./slack-text.js";
+import { wellFormed } from "./well-formed.js";
 
 // Slack's documented Block Kit limits. Going over any of them makes Slack reject the whole message,
 // so every text below is cut to fit before it is sent.
@@ -255,7 +256,8 @@ function contextBlock(answer: Answer, view: PageView | undefined, chartNote?: st
 }
 
 /** The plain-text fallback Slack shows in notifications and where blocks cannot be drawn. */
-export function fallbackText(answer: Answer): string {
+export function fallbackText(raw: Answer): string {
+  const answer = wellFormed(raw);
   const title = answer.title.trim();
   const summary = answer.summary.trim();
   // "Which driver? “Busch” could be…" reads better than "Which driver?: …".
@@ -271,7 +273,9 @@ export function fallbackText(answer: Answer): string {
  * `chart` (from src/slack/charts.ts) adds the answer's chart as an image after the figures, or a
  * note in the context line saying why there is none.
  */
-export function toSlackMessage(answer: Answer, page = 0, chart?: SlackChartView): SlackMessage {
+export function toSlackMessage(raw: Answer, page = 0, rawChart?: SlackChartView): SlackMessage {
+  const answer = wellFormed(raw);
+  const chart = wellFormed(rawChart);
   const rows = answer.list?.rows.length ?? 0;
   const view = pageView(rows, page);
   const paging = answer.invocation && view.pages > 1 ? pagingButtons(answer.invocation, view) : undefined;
