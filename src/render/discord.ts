@@ -308,7 +308,10 @@ export interface ChartAttachment {
  * (`attachment://<filename>`), with the answer's title, summary and footer. The PNG itself travels
  * beside this JSON (multipart on HTTP, `files` on the gateway).
  */
-export function toDiscordChartResponse(raw: Answer, chartAttachment: ChartAttachment): APIInteractionResponse {
+export function toDiscordChartResponse(
+  raw: Answer,
+  chartAttachment: ChartAttachment,
+): APIInteractionResponse {
   const answer = wellFormed(raw);
   const attachment = wellFormed(chartAttachment);
   const footer = truncate(
