@@ -10,6 +10,10 @@ import { DataError, loadDataset } from "./data/load.js";
  */
 export class Runtime {
   #data: Dataset;
+  /** The reload running now, if any. */
+  #reloading: Promise<boolean> | undefined;
+  /** The one reload queued behind it: any number of requests meanwhile share it. */
+  #queued: Promise<boolean> | undefined;
 
   constructor(
     data: Dataset,
@@ -32,8 +36,29 @@ export class Runtime {
   /**
    * Loads the data files again and swaps them in only if they are valid; otherwise keeps answering
    * from the current data and logs every problem. Returns whether the swap happened.
+   *
+   * Reloads never overlap: one asked for while another runs waits for it and then loads once more
+   * (the files may have changed since that load began), and every request that arrives meanwhile
+   * shares that one load. A burst of SIGHUPs costs at most two loads, in order.
    */
-  async reload(): Promise<boolean> {
+  reload(): Promise<boolean> {
+    if (!this.#reloading) {
+      this.#reloading = this.#load().finally(() => {
+        this.#reloading = undefined;
+      });
+      return this.#reloading;
+    }
+    if (!this.#queued) {
+      this.#queued = this.#reloading.then(() => {
+        this.#queued = undefined;
+        return this.reload();
+      });
+    }
+    return this.#queued;
+  }
+
+  async #load(): Promise<boolean> {
+    this.log.info("dataset reload started");
     try {
       const next = await loadDataset(this.dataDir);
       this.#data = next;

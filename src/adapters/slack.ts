@@ -5,7 +5,7 @@ import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import { InteractionLimits } from "../core/cooldown.js";
 import { apologyAnswer, cooldownAnswer } from "../core/respond.js";
-import { type HttpServer, MAX_BODY_BYTES, readBody, sendJson } from "../http/server.js";
+import { type HttpServer, MAX_BODY_BYTES, readBody, requestReceivedAt, sendJson } from "../http/server.js";
 import { type SlackMessage, toSlackMessage } from "../render/slack.js";
 import type { Runtime } from "../runtime.js";
 import { ACTION_ID_PREFIX, decodeButtonValue } from "../slack/action-value.js";
@@ -13,6 +13,7 @@ import { boltLogger } from "../slack/bolt-logger.js";
 import { messageWithChart, type SlackCharts, stepsWithChart } from "../slack/charts.js";
 import { answerButton, answerSlashCommand, hashUser, type RespondStep } from "../slack/interactions.js";
 import { screenSlackRequest } from "../slack/request-gate.js";
+import { postToResponseUrl } from "../slack/response-url.js";
 import type { Adapter, AdapterDeps } from "./adapter.js";
 
 /** Where Slack posts slash commands and button clicks in HTTP mode. */
@@ -20,6 +21,19 @@ export const SLACK_EVENTS_PATH = "/slack/events";
 
 /** Slack gives up on an ack after 3 s; anything near that is worth a warning in the log. */
 const ACK_WARN_MS = 2_000;
+
+/** How long stop() lets clicks in progress finish before it aborts their posts to Slack. */
+const STOP_GRACE_MS = 4_000;
+
+/** Waits for every promise to settle, or for `ms`, whichever comes first. */
+async function settleWithin(work: Iterable<Promise<unknown>>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  await Promise.race([Promise.allSettled(work), timeout]);
+  clearTimeout(timer);
+}
 
 /** Options that only tests and unusual deployments need. */
 export interface SlackAdapterOptions {
@@ -68,12 +82,14 @@ function listen(
   hashKey: string,
   pending: Set<Promise<void>>,
   charts: SlackCharts | undefined,
+  outbound: AbortSignal,
 ): void {
   // Per-user limits as on Discord: commands, and apart from them the clicks that follow up an answer.
   const cooldown = new InteractionLimits();
   // Every command, whatever its name (even "/" or none): the answer says what to type instead.
-  app.command(/^/, async ({ command, ack }) => {
-    const started = performance.now();
+  app.command(/^/, async ({ command, ack, context }) => {
+    // From the moment the request reached the server, not the moment Bolt called us.
+    const started = typeof context.receivedAt === "number" ? context.receivedAt : performance.now();
     const user = hashUser(hashKey, command.team_id, command.user_id);
     // Every line this interaction logs (including a failure deep in the core) carries its id.
     const log = parentLog.child({ requestId: command.trigger_id || randomUUID() });
@@ -129,9 +145,13 @@ function listen(
     }
   });
 
-  app.action(new RegExp(`^${ACTION_ID_PREFIX}`), async ({ ack, body, action, respond }) => {
-    const started = performance.now();
+  app.action(new RegExp(`^${ACTION_ID_PREFIX}`), async ({ ack, body, action, context }) => {
+    const started = typeof context.receivedAt === "number" ? context.receivedAt : performance.now();
     await ack();
+    const responseUrl = (body as { response_url?: unknown }).response_url;
+    // Bolt's respond() has no time-out: ours ends within seconds, or at once when the adapter stops.
+    const respond = (message: unknown) =>
+      postToResponseUrl(typeof responseUrl === "string" ? responseUrl : undefined, message, outbound);
     const user = hashUser(hashKey, body.team?.id, body.user?.id);
     const log = parentLog.child({ requestId: (body as { trigger_id?: string }).trigger_id || randomUUID() });
     const value = "value" in action && typeof action.value === "string" ? action.value : undefined;
@@ -259,6 +279,13 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
   const authorize = authorizeFrom(config);
   const clientOptions = options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {};
   const pending = new Set<Promise<void>>();
+  // Aborted on stop: every post to a response_url still running ends at once.
+  const outbound = new AbortController();
+  const stopWork = async () => {
+    await settleWithin(pending, STOP_GRACE_MS);
+    outbound.abort();
+    await Promise.allSettled(pending);
+  };
   const hashKey = config.SLACK_SIGNING_SECRET ?? config.SLACK_APP_TOKEN ?? "photo-finish";
 
   if (config.SLACK_APP_TOKEN) {
@@ -269,7 +296,7 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
       logger,
       clientOptions,
     });
-    listen(app, runtime, log, hashKey, pending, options.charts);
+    listen(app, runtime, log, hashKey, pending, options.charts, outbound.signal);
     let started = false;
     return {
       name: "slack-socket",
@@ -279,7 +306,7 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
         log.info("Slack connected (Socket Mode)");
       },
       async stop() {
-        await Promise.allSettled(pending);
+        await stopWork();
         if (started) await app.stop();
         started = false;
       },
@@ -297,9 +324,11 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
     // Ack first, then work: the ack is the HTTP response, sent as soon as the listener calls it.
     processBeforeResponse: false,
     bodyLimit: MAX_BODY_BYTES,
+    // Listeners log latency from when the request reached the server.
+    customPropertiesExtractor: (req) => ({ receivedAt: requestReceivedAt(req) }),
   });
   const app = new App({ receiver, authorize, logger, clientOptions });
-  listen(app, runtime, log, hashKey, pending, options.charts);
+  listen(app, runtime, log, hashKey, pending, options.charts, outbound.signal);
   return {
     name: "slack-http",
     async start() {
@@ -307,7 +336,7 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
       log.info({ path: SLACK_EVENTS_PATH }, "Slack requests accepted (HTTP mode)");
     },
     async stop() {
-      await Promise.allSettled(pending);
+      await stopWork();
     },
   };
 }
