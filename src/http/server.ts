@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import { type AddressInfo, Server as NetServer, type Socket } from "node:net";
 import type { Logger } from "pino";
 
 /** Handles one request on a registered route. It owns the response. */
@@ -239,7 +239,9 @@ export class HttpServer {
         this.#server.closeAllConnections();
         for (const socket of this.#connections.keys()) socket.destroy();
       }, graceMs);
-      this.#server.close(() => {
+      // net's close, not http's: http.Server#close also closes every connection without a parsed
+      // request at once, including one whose request is on its way, which the client sees as a reset.
+      NetServer.prototype.close.call(this.#server, () => {
         clearInterval(sweep);
         clearTimeout(deadline);
         resolve();
