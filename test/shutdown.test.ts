@@ -1,4 +1,4 @@
-import { createServer, request, type Server } from "node:http";
+import { Agent, createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { connect, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
@@ -38,10 +38,10 @@ function signed(keys: ReturnType<typeof makeKeys>, interaction: unknown) {
 }
 
 /** Sends the headers and the first bytes of a body now; `finish()` sends the rest. */
-function halfSent(url: string, body: string, headers: Record<string, string>) {
+function halfSent(url: string, body: string, headers: Record<string, string>, agent: Agent | false = false) {
   let finish = () => {};
   const answered = new Promise<{ status: number; text: string }>((resolve, reject) => {
-    const req = request(url, { method: "POST", headers, agent: false });
+    const req = request(url, { method: "POST", headers, agent });
     req.on("response", (res) => {
       let text = "";
       res.on("data", (chunk) => {
@@ -54,6 +54,12 @@ function halfSent(url: string, body: string, headers: Record<string, string>) {
     finish = () => req.end(body.slice(10));
   });
   return { answered, finish: () => finish() };
+}
+
+/** The bytes of a POST to the interactions endpoint. */
+function rawRequest(body: string, headers: Record<string, string>): string {
+  const lines = Object.entries(headers).map(([k, v]) => `${k}: ${v}`);
+  return `POST /discord/interactions HTTP/1.1\r\nhost: x\r\n${lines.join("\r\n")}\r\n\r\n${body}`;
 }
 
 /** A raw connection, opened and waited for. */
@@ -71,19 +77,46 @@ describe("shutdown on SIGTERM", () => {
     const keys = makeKeys();
     const server = await start({ DISCORD_PUBLIC_KEY: keys.publicKeyHex });
     const url = `${server.baseUrl}/discord/interactions`;
-    const requests = Array.from({ length: 30 }, () => {
-      const { body, headers } = signed(
-        keys,
-        commandInteraction("closest", [{ name: "count", type: 4, value: 3 }]),
-      );
+    const closest = () => signed(keys, commandInteraction("closest", [{ name: "count", type: 4, value: 3 }]));
+    // Ten kept-alive connections, warmed up and idle in the client's pool when the signal comes.
+    const pool = new Agent({ keepAlive: true });
+    cleanups.push(() => pool.destroy());
+    const post = (agent: Agent) => {
+      const { body, headers } = closest();
+      const sent = halfSent(url, body, headers, agent);
+      sent.finish();
+      return sent.answered;
+    };
+    const warm = await Promise.all(Array.from({ length: 10 }, () => post(pool)));
+    expect(warm.map((r) => r.status)).toEqual(Array(10).fill(200));
+    // Ten with the headers in and the body on its way; ten connected with the request still to come.
+    const started = Array.from({ length: 10 }, () => {
+      const { body, headers } = closest();
       return halfSent(url, body, headers);
     });
-    // Every request has reached the server (its headers are parsed) before the signal.
-    await server.waitForLog(() => false, 300).catch(() => undefined);
+    const connected = await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        const socket = await openSocket(server.baseUrl);
+        const { body, headers } = closest();
+        const answered = new Promise<{ status: number; text: string }>((resolve, reject) => {
+          let text = "";
+          socket.on("data", (chunk) => {
+            text += chunk;
+            if (/\r\n\r\n[\s\S]*\}$/.test(text)) resolve({ status: Number(text.slice(9, 12)), text });
+          });
+          socket.on("error", reject);
+          socket.on("close", () => reject(new Error(`closed after ${JSON.stringify(text.slice(0, 40))}`)));
+        });
+        return { answered, finish: () => socket.write(rawRequest(body, headers)) };
+      }),
+    );
+    await server.waitForLog(() => false, 200).catch(() => undefined);
     server.child.kill("SIGTERM");
     await server.waitForLog((l) => l.msg === "shutting down");
-    for (const r of requests) r.finish();
-    const results = await Promise.allSettled(requests.map((r) => r.answered));
+    for (const r of [...started, ...connected]) r.finish();
+    const all = [...started, ...connected].map((r) => r.answered);
+    for (let i = 0; i < 10; i++) all.push(post(pool));
+    const results = await Promise.allSettled(all);
     const failed = results.filter((r) => r.status === "rejected").map((r) => String(r.reason));
     expect(failed).toEqual([]);
     for (const r of results) if (r.status === "fulfilled") expect(r.value.status).toBe(200);
@@ -98,11 +131,7 @@ describe("shutdown on SIGTERM", () => {
     await openSocket(server.baseUrl);
     const stuck = await openSocket(server.baseUrl);
     const { body, headers } = signed(keys, commandInteraction("about"));
-    stuck.write(
-      `POST /discord/interactions HTTP/1.1\r\nhost: x\r\n${Object.entries(headers)
-        .map(([k, v]) => `${k}: ${v}`)
-        .join("\r\n")}\r\n\r\n${body.slice(0, 5)}`,
-    );
+    stuck.write(rawRequest(body, headers).slice(0, -5));
     (await openSocket(server.baseUrl)).write("POST /discord/inter");
     await server.waitForLog(() => false, 300).catch(() => undefined);
     const signalled = Date.now();

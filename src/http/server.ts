@@ -54,14 +54,20 @@ function isClientAbort(error: unknown, req: IncomingMessage): boolean {
 /** How a connection is being used, so shutdown closes idle ones first and never cuts a request short early. */
 interface ConnectionState {
   readonly openedAt: number;
+  /** When the connection last carried a request (or opened). */
+  lastActiveAt: number;
   active: number;
   served: number;
   /** Set once the connection's first request claimed `openedAt` as its arrival time. */
   claimed: boolean;
 }
 
-/** How long a new connection may stay silent during shutdown before it is closed as idle. */
-const SILENT_CONNECTION_MS = 1_000;
+/**
+ * How long a connection may sit idle during shutdown before it is closed. A client may have just
+ * sent a request on a kept-alive connection, or just opened one: closing it at once would reset
+ * that request. Within this time it is answered (with Connection: close) instead.
+ */
+const IDLE_GRACE_MS = 1_000;
 /** How often shutdown looks for connections that have turned idle. */
 const SWEEP_MS = 50;
 
@@ -97,7 +103,14 @@ export class HttpServer {
     this.#server.headersTimeout = 10_000;
     this.#server.requestTimeout = 15_000;
     this.#server.on("connection", (socket: Socket) => {
-      this.#connections.set(socket, { openedAt: performance.now(), active: 0, served: 0, claimed: false });
+      const now = performance.now();
+      this.#connections.set(socket, {
+        openedAt: now,
+        lastActiveAt: now,
+        active: 0,
+        served: 0,
+        claimed: false,
+      });
       socket.once("close", () => this.#connections.delete(socket));
     });
   }
@@ -149,9 +162,11 @@ export class HttpServer {
     if (!state) return;
     state.claimed = true;
     state.active++;
+    state.lastActiveAt = performance.now();
     res.once("close", () => {
       state.active--;
       state.served++;
+      state.lastActiveAt = performance.now();
     });
   }
 
@@ -209,13 +224,11 @@ export class HttpServer {
     });
   }
 
-  /** Closes the connections that carry no request now and are not about to (see SILENT_CONNECTION_MS). */
+  /** Closes the connections that have carried no request for a while (see IDLE_GRACE_MS). */
   #closeIdle(): void {
     const now = performance.now();
-    for (const [socket, state] of this.#connections) {
-      if (state.active > 0) continue;
-      if (state.served > 0 || now - state.openedAt > SILENT_CONNECTION_MS) socket.destroy();
-    }
+    for (const [socket, state] of this.#connections)
+      if (state.active === 0 && now - state.lastActiveAt > IDLE_GRACE_MS) socket.destroy();
   }
 
   /**
