@@ -5,7 +5,7 @@ import { drawPendingChart } from "../discord/chart-files.js";
 import { fromApiInteraction, handleInteraction, logInteraction } from "../discord/interactions.js";
 import { encodeMultipart } from "../discord/multipart.js";
 import { publicKeyFromHex, verifyDiscordRequest } from "../discord/verify.js";
-import { readBody, sendJson } from "../http/server.js";
+import { readBody, requestReceivedAt, sendJson } from "../http/server.js";
 import type { Adapter, AdapterDeps } from "./adapter.js";
 
 /** Where Discord posts interactions; set it as the Interactions Endpoint URL in the developer portal. */
@@ -36,7 +36,8 @@ export function createDiscordHttpAdapter(
   const key = publicKeyFromHex(config.DISCORD_PUBLIC_KEY);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const startedAt = performance.now();
+    // From the moment the request reached the server: waiting for the event loop and the body counts.
+    const startedAt = requestReceivedAt(req);
     const body = await readBody(req);
     const failure = verifyDiscordRequest(
       key,
