@@ -148,6 +148,8 @@ describe("shutdown on SIGTERM", () => {
     // A request in flight keeps the process draining while the health check is asked.
     const { body, headers } = signed(keys, commandInteraction("about"));
     const inFlight = halfSent(`${server.baseUrl}/discord/interactions`, body, headers);
+    // Awaited below; this keeps an early failure from surfacing as an unhandled rejection.
+    inFlight.answered.catch(() => undefined);
     const probe = await openSocket(server.baseUrl);
     server.child.kill("SIGTERM");
     await server.waitForLog((l) => l.msg === "shutting down");

@@ -63,11 +63,12 @@ interface ConnectionState {
 }
 
 /**
- * How long a connection may sit idle during shutdown before it is closed. A client may have just
- * sent a request on a kept-alive connection, or just opened one: closing it at once would reset
- * that request. Within this time it is answered (with Connection: close) instead.
+ * How long a connection may sit idle during shutdown (counted from its last request, or from the
+ * start of shutdown if later) before it is closed. A client may have just sent a request on a
+ * kept-alive connection, or just opened one: closing it at once would reset that request. Within
+ * this time it is answered (with Connection: close) instead.
  */
-const IDLE_GRACE_MS = 1_000;
+const IDLE_GRACE_MS = 2_000;
 /** How often shutdown looks for connections that have turned idle. */
 const SWEEP_MS = 50;
 
@@ -94,6 +95,7 @@ export class HttpServer {
   readonly #connections = new Map<Socket, ConnectionState>();
   #inFlight = 0;
   #draining = false;
+  #drainStartedAt = 0;
   #closing: Promise<void> | undefined;
 
   constructor(private readonly log: Logger) {
@@ -227,8 +229,10 @@ export class HttpServer {
   /** Closes the connections that have carried no request for a while (see IDLE_GRACE_MS). */
   #closeIdle(): void {
     const now = performance.now();
-    for (const [socket, state] of this.#connections)
-      if (state.active === 0 && now - state.lastActiveAt > IDLE_GRACE_MS) socket.destroy();
+    for (const [socket, state] of this.#connections) {
+      const idleSince = Math.max(state.lastActiveAt, this.#drainStartedAt);
+      if (state.active === 0 && now - idleSince > IDLE_GRACE_MS) socket.destroy();
+    }
   }
 
   /**
@@ -238,6 +242,7 @@ export class HttpServer {
    * client is doing. Resolves once the server is closed. Safe to call more than once.
    */
   close(graceMs = 5_000): Promise<void> {
+    if (!this.#draining) this.#drainStartedAt = performance.now();
     this.#draining = true;
     if (this.#closing) return this.#closing;
     if (!this.#server.listening) {
