@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
+import { publicKeyProblem } from "./discord/public-key.js";
 
 const blankToUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
@@ -22,7 +23,14 @@ export const configSchema = z.object({
     z.url({ message: "should be the base URL of a Discord REST proxy, e.g. http://127.0.0.1:8080" }),
   ),
   DISCORD_PUBLIC_KEY: optional(
-    z.string().regex(/^[0-9a-f]{64}$/i, "should be 64 hex characters (General Information page)"),
+    z
+      .string()
+      .regex(/^[0-9a-f]{64}$/i, "should be 64 hex characters (General Information page)")
+      // A small-order or non-canonical key would let forged signatures verify: refuse to start.
+      .superRefine((hex, ctx) => {
+        const problem = publicKeyProblem(hex);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      }),
   ),
   SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-[\w-]+$/, "should start with xoxb-")),
   SLACK_SIGNING_SECRET: optional(
@@ -35,9 +43,16 @@ export const configSchema = z.object({
     z.string().regex(/^[UW][A-Z0-9]+$/, "should be a Slack user id like U0123ABCD"),
   ),
   SLACK_BOT_ID: optional(z.string().regex(/^B[A-Z0-9]+$/, "should be a Slack bot id like B0123ABCD")),
+  // Plain decimal only: Number() would also take "0x50", "1e3" and " 38124 ", and 0 means "any
+  // free port", which no load balancer or Slack/Discord URL could point at.
   PORT: z.preprocess(
-    blankToUndefined,
-    z.coerce.number().int("should be a whole number").min(0).max(65535).default(3000),
+    (value) => (value === undefined || value === "" ? undefined : value),
+    z
+      .string()
+      .regex(/^[1-9][0-9]{0,4}$/, "should be a port number: plain digits, 1 to 65535")
+      .transform(Number)
+      .refine((port) => port <= 65535, "should be a port number: plain digits, 1 to 65535")
+      .default(3000),
   ),
   HOST: z.preprocess(blankToUndefined, z.string().default("0.0.0.0")),
   LOG_LEVEL: z.preprocess(

@@ -13,8 +13,13 @@ import type { SlackCharts } from "./slack/charts.js";
 import type { ScheduledRefresh } from "./update/schedule.js";
 import { JOURNAL_FILE } from "./update/write.js";
 
-/** How long shutdown waits for in-flight work before exiting anyway. */
-const SHUTDOWN_GRACE_MS = 8_000;
+/** How long shutdown lets in-flight requests finish before it closes every connection that is left. */
+const HTTP_GRACE_MS = 6_000;
+/**
+ * When the process exits after SIGTERM whatever is still running (a client holding a socket, an
+ * SDK that keeps a timer): the promise is "exit 0 within 10 s".
+ */
+const HARD_EXIT_MS = 9_000;
 
 /**
  * How long an adapter may take to connect. SDKs retry some failures forever (Bolt on a 5xx from
@@ -174,9 +179,10 @@ export async function start(options: StartOptions = {}): Promise<number> {
   if ((on.slackSocket || on.slackHttp) && !config.PUBLIC_BASE_URL)
     log.info((await import("./slack/charts.js")).CHART_NEEDS_BASE_URL);
   const adapters = await createAdapters({ config, runtime, log, http }, charts, options.shards);
+  // 503 once shutdown begins, so a load balancer stops sending here while in-flight work finishes.
   http?.route("GET", "/healthz", (_req, res) =>
-    sendJson(res, 200, {
-      status: "ok",
+    sendJson(res, http.draining ? 503 : 200, {
+      status: http.draining ? "draining" : "ok",
       asOf: runtime.data.meta.asOf,
       races: runtime.data.races.length,
       refreshedAt: runtime.refreshedAt ?? null,
@@ -204,13 +210,17 @@ async function serve(
       if (stopping) return;
       stopping = true;
       log.info({ signal }, "shutting down");
-      const timer = setTimeout(() => {
+      // Not cleared: if anything still holds the process when it is due (it is unref'd, so it never
+      // keeps the process up by itself), the process exits anyway. Logs are flushed on exit.
+      setTimeout(() => {
         log.warn("shutdown took too long; exiting anyway");
-        resolve(0);
-      }, SHUTDOWN_GRACE_MS);
-      timer.unref();
-      await Promise.allSettled([...adapters.map((a) => a.stop()), http?.close(), refresh?.stop()]);
-      clearTimeout(timer);
+        process.exit(0);
+      }, HARD_EXIT_MS).unref();
+      await Promise.allSettled([
+        ...adapters.map((a) => a.stop()),
+        http?.close(HTTP_GRACE_MS),
+        refresh?.stop(),
+      ]);
       log.info("stopped");
       // A shard process talks to its manager over IPC, which would keep it alive after everything else.
       if (process.connected) process.disconnect();
@@ -219,6 +229,7 @@ async function serve(
     process.once("SIGTERM", () => void stop("SIGTERM"));
     process.once("SIGINT", () => void stop("SIGINT"));
   });
+  // Reloads are serialised inside Runtime: a burst of signals never interleaves two loads.
   process.on("SIGHUP", () => void runtime.reload());
 
   try {

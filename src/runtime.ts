@@ -14,6 +14,10 @@ export class Runtime {
   #lastRefresh: RefreshOutcome | undefined;
   /** ISO time the data in use was last confirmed current against the feed (a refresh that did not fail). */
   #refreshedAt: string | undefined;
+  /** The reload running now, if any. */
+  #reloading: Promise<boolean> | undefined;
+  /** The one reload queued behind it: any number of requests meanwhile share it. */
+  #queued: Promise<boolean> | undefined;
 
   constructor(
     data: Dataset,
@@ -57,8 +61,29 @@ export class Runtime {
   /**
    * Loads the data files again and swaps them in only if they are valid; otherwise keeps answering
    * from the current data and logs every problem. Returns whether the swap happened.
+   *
+   * Reloads never overlap: one asked for while another runs waits for it and then loads once more
+   * (the files may have changed since that load began), and every request that arrives meanwhile
+   * shares that one load. A burst of SIGHUPs costs at most two loads, in order.
    */
-  async reload(): Promise<boolean> {
+  reload(): Promise<boolean> {
+    if (!this.#reloading) {
+      this.#reloading = this.#load().finally(() => {
+        this.#reloading = undefined;
+      });
+      return this.#reloading;
+    }
+    if (!this.#queued) {
+      this.#queued = this.#reloading.then(() => {
+        this.#queued = undefined;
+        return this.reload();
+      });
+    }
+    return this.#queued;
+  }
+
+  async #load(): Promise<boolean> {
+    this.log.info("dataset reload started");
     try {
       const next = await loadDataset(this.dataDir);
       this.#data = next;

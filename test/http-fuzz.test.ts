@@ -214,8 +214,8 @@ describe("the HTTP endpoints under arbitrary input", () => {
   });
 
   it("Slack: signed requests that are no slash command or click get 4xx, never 5xx", async () => {
-    // Bolt answers a signed request no listener takes with a 404 once its unhandled-request timer
-    // (about 3 s) runs out, so these few cases run side by side.
+    // The gate in front of Bolt answers these at once (an unnamed slash command gets help instead:
+    // see slack-hostile.test.ts).
     const cases: [string, string][] = [
       ["x", "text/plain"],
       ["{}", "application/json"],
@@ -223,7 +223,7 @@ describe("the HTTP endpoints under arbitrary input", () => {
       ["", "application/json"],
       ["a=b", "application/octet-stream"],
       ["payload=%7Bnot%20json", "application/x-www-form-urlencoded"],
-      [slashCommandBody("/", "", "http://127.0.0.1:9/r"), "application/x-www-form-urlencoded"],
+      ["payload=null", "application/x-www-form-urlencoded"],
     ];
     const statuses = await Promise.all(
       cases.map(([body, type]) => post("/slack/events", body, signedSlack(body, type))),

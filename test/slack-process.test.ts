@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../src/paths.js";
 import type { SlackMessage } from "../src/render/slack.js";
 import { CHART_NEEDS_BASE_URL } from "../src/slack/charts.js";
+import { freePort } from "./helpers/server-process.js";
 import { postToSlackEndpoint, slashCommandBody } from "./helpers/slack-requests.js";
 
 const SECRET = "processtestsecret0123456789abcdef";
@@ -17,14 +18,14 @@ afterAll(() => {
 });
 
 /** Starts the real bin as `npm start` would, and resolves with the port it logged once listening. */
-function startBot(): Promise<{ port: number; stderr: () => string }> {
+async function startBot(): Promise<{ port: number; stderr: () => string }> {
   // A fresh working folder, so a developer's .env cannot change what this test runs.
   const cwd = mkdtempSync(path.join(tmpdir(), "pf-slack-"));
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_BOT_TOKEN: "xoxb-dummy-not-a-real-token",
-    PORT: "0",
+    PORT: String(await freePort()),
     HOST: "127.0.0.1",
     LOG_LEVEL: "info",
   };

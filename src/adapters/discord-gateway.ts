@@ -10,7 +10,7 @@ import {
   Routes,
 } from "discord.js";
 import type { Logger } from "pino";
-import { Cooldown } from "../core/cooldown.js";
+import { InteractionLimits } from "../core/cooldown.js";
 import { apologyAnswer } from "../core/respond.js";
 import { drawPendingChart } from "../discord/chart-files.js";
 import {
@@ -151,7 +151,7 @@ export function createDiscordGatewayAdapter(
 ): Adapter {
   const { config, runtime } = deps;
   const log = deps.log.child({ adapter: "discord-gateway" });
-  const cooldown = new Cooldown();
+  const cooldown = new InteractionLimits();
   const token = config.DISCORD_TOKEN;
   if (!token) throw new Error("the Discord gateway bot needs DISCORD_TOKEN");
   const client = new Client({

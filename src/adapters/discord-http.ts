@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Cooldown } from "../core/cooldown.js";
+import { InteractionLimits } from "../core/cooldown.js";
 import { drawPendingChart } from "../discord/chart-files.js";
 import { fromApiInteraction, handleInteraction, logInteraction } from "../discord/interactions.js";
 import { encodeMultipart } from "../discord/multipart.js";
 import { publicKeyFromHex, verifyDiscordRequest } from "../discord/verify.js";
-import { readBody, sendJson } from "../http/server.js";
+import { readBody, requestReceivedAt, sendJson } from "../http/server.js";
 import type { Adapter, AdapterDeps } from "./adapter.js";
 
 /** Where Discord posts interactions; set it as the Interactions Endpoint URL in the developer portal. */
@@ -25,18 +25,19 @@ function isInteraction(value: unknown): value is { type: number } {
  */
 export function createDiscordHttpAdapter(
   deps: AdapterDeps,
-  options: { readonly cooldown?: Cooldown } = {},
+  options: { readonly cooldown?: InteractionLimits } = {},
 ): Adapter {
   const { config, runtime, http } = deps;
   // Per process: each replica limits the users it sees (see README, "Running past one machine").
-  const cooldown = options.cooldown ?? new Cooldown();
+  const cooldown = options.cooldown ?? new InteractionLimits();
   const log = deps.log.child({ adapter: "discord-http" });
   if (!config.DISCORD_PUBLIC_KEY) throw new Error("the Discord HTTP endpoint needs DISCORD_PUBLIC_KEY");
   if (!http) throw new Error("the Discord HTTP endpoint needs the shared HTTP server");
   const key = publicKeyFromHex(config.DISCORD_PUBLIC_KEY);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const startedAt = performance.now();
+    // From the moment the request reached the server: waiting for the event loop and the body counts.
+    const startedAt = requestReceivedAt(req);
     const body = await readBody(req);
     const failure = verifyDiscordRequest(
       key,

@@ -3,15 +3,17 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { App, type AuthorizeResult, HTTPReceiver, type RespondArguments } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
-import { Cooldown } from "../core/cooldown.js";
+import { InteractionLimits } from "../core/cooldown.js";
 import { apologyAnswer, cooldownAnswer } from "../core/respond.js";
-import { type HttpServer, MAX_BODY_BYTES, sendJson } from "../http/server.js";
+import { type HttpServer, MAX_BODY_BYTES, readBody, requestReceivedAt, sendJson } from "../http/server.js";
 import { type SlackMessage, toSlackMessage } from "../render/slack.js";
 import type { Runtime } from "../runtime.js";
-import { ACTION_ID_PREFIX } from "../slack/action-value.js";
+import { ACTION_ID_PREFIX, decodeButtonValue } from "../slack/action-value.js";
 import { boltLogger } from "../slack/bolt-logger.js";
 import { messageWithChart, type SlackCharts, stepsWithChart } from "../slack/charts.js";
 import { answerButton, answerSlashCommand, hashUser, type RespondStep } from "../slack/interactions.js";
+import { screenSlackRequest } from "../slack/request-gate.js";
+import { postToResponseUrl } from "../slack/response-url.js";
 import type { Adapter, AdapterDeps } from "./adapter.js";
 
 /** Where Slack posts slash commands and button clicks in HTTP mode. */
@@ -19,6 +21,19 @@ export const SLACK_EVENTS_PATH = "/slack/events";
 
 /** Slack gives up on an ack after 3 s; anything near that is worth a warning in the log. */
 const ACK_WARN_MS = 2_000;
+
+/** How long stop() lets clicks in progress finish before it aborts their posts to Slack. */
+const STOP_GRACE_MS = 4_000;
+
+/** Waits for every promise to settle, or for `ms`, whichever comes first. */
+async function settleWithin(work: Iterable<Promise<unknown>>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  await Promise.race([Promise.allSettled(work), timeout]);
+  clearTimeout(timer);
+}
 
 /** Options that only tests and unusual deployments need. */
 export interface SlackAdapterOptions {
@@ -67,18 +82,21 @@ function listen(
   hashKey: string,
   pending: Set<Promise<void>>,
   charts: SlackCharts | undefined,
+  outbound: AbortSignal,
 ): void {
-  // One courtesy limit per user across commands and clicks, as on Discord.
-  const cooldown = new Cooldown();
-  app.command(/^\/.+/, async ({ command, ack }) => {
-    const started = performance.now();
+  // Per-user limits as on Discord: commands, and apart from them the clicks that follow up an answer.
+  const cooldown = new InteractionLimits();
+  // Every command, whatever its name (even "/" or none): the answer says what to type instead.
+  app.command(/^/, async ({ command, ack, context }) => {
+    // From the moment the request reached the server, not the moment Bolt called us.
+    const started = typeof context.receivedAt === "number" ? context.receivedAt : performance.now();
     const user = hashUser(hashKey, command.team_id, command.user_id);
     // Every line this interaction logs (including a failure deep in the core) carries its id.
     const log = parentLog.child({ requestId: command.trigger_id || randomUUID() });
     let acked = false;
     try {
       const context = runtime.context("slack");
-      const verdict = cooldown.take(user);
+      const verdict = cooldown.take(user, "command");
       if (!verdict.ok) {
         await ack(toArguments(toSlackMessage(cooldownAnswer(context, verdict.retryAfterMs))));
         acked = true;
@@ -127,12 +145,18 @@ function listen(
     }
   });
 
-  app.action(new RegExp(`^${ACTION_ID_PREFIX}`), async ({ ack, body, action, respond }) => {
-    const started = performance.now();
+  app.action(new RegExp(`^${ACTION_ID_PREFIX}`), async ({ ack, body, action, context }) => {
+    const started = typeof context.receivedAt === "number" ? context.receivedAt : performance.now();
     await ack();
+    const responseUrl = (body as { response_url?: unknown }).response_url;
+    // Bolt's respond() has no time-out: ours ends within seconds, or at once when the adapter stops.
+    const respond = (message: unknown) =>
+      postToResponseUrl(typeof responseUrl === "string" ? responseUrl : undefined, message, outbound);
     const user = hashUser(hashKey, body.team?.id, body.user?.id);
     const log = parentLog.child({ requestId: (body as { trigger_id?: string }).trigger_id || randomUUID() });
-    const verdict = cooldown.take(user);
+    const value = "value" in action && typeof action.value === "string" ? action.value : undefined;
+    // Paging and picking a choice follow up an answer the user has; a button we cannot read counts in full.
+    const verdict = cooldown.take(user, decodeButtonValue(value) ? "follow-up" : "command");
     if (!verdict.ok) {
       const wait = toSlackMessage(cooldownAnswer(runtime.context("slack"), verdict.retryAfterMs));
       await respond({ ...toArguments(wait), replace_original: false }).catch((error: unknown) =>
@@ -145,7 +169,6 @@ function listen(
       return;
     }
     const work = (async () => {
-      const value = "value" in action && typeof action.value === "string" ? action.value : undefined;
       const container = (body as { container?: { is_ephemeral?: boolean } }).container;
       const reply = answerButton(runtime.context("slack"), value, container?.is_ephemeral === true, log, {
         platform: "slack",
@@ -200,10 +223,39 @@ function apology(runtime: Runtime): SlackMessage {
   }
 }
 
-/** Hands a request on the shared server to Bolt's receiver; resolves once the response is done. */
-function mount(http: HttpServer, receiver: HTTPReceiver, log: Logger): void {
-  http.route("POST", SLACK_EVENTS_PATH, (req: IncomingMessage, res: ServerResponse) => {
-    return new Promise<void>((resolve) => {
+/**
+ * Hands a request on the shared server to Bolt's receiver once the gate has let it through;
+ * resolves once the response is done. The gate reads the body (Bolt reuses it as `rawBody`), checks
+ * signature and timestamp, and answers at once whatever no listener of ours would.
+ */
+function mount(http: HttpServer, receiver: HTTPReceiver, signingSecret: string, log: Logger): void {
+  http.route("POST", SLACK_EVENTS_PATH, async (req: IncomingMessage, res: ServerResponse) => {
+    const body = await readBody(req);
+    const decision = screenSlackRequest(
+      signingSecret,
+      {
+        signature: req.headers["x-slack-signature"],
+        timestamp: req.headers["x-slack-request-timestamp"],
+        contentType: req.headers["content-type"],
+      },
+      body,
+    );
+    if (!decision.pass) {
+      // Refusals are expected from scanners and stale retries: info, never error.
+      log.info(
+        { platform: "slack", status: decision.status, reason: decision.reason },
+        "slack request answered by the gate",
+      );
+      if (decision.body === undefined) {
+        res.writeHead(decision.status, { "content-length": 0 });
+        res.end();
+      } else sendJson(res, decision.status, decision.body);
+      return;
+    }
+    // Bolt's body reader returns a request's rawBody when it is already there.
+    (req as IncomingMessage & { rawBody?: Buffer }).rawBody = body;
+    req.headers["content-type"] = decision.contentType;
+    await new Promise<void>((resolve) => {
       res.once("close", () => resolve());
       try {
         receiver.requestListener(req, res);
@@ -227,6 +279,13 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
   const authorize = authorizeFrom(config);
   const clientOptions = options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {};
   const pending = new Set<Promise<void>>();
+  // Aborted on stop: every post to a response_url still running ends at once.
+  const outbound = new AbortController();
+  const stopWork = async () => {
+    await settleWithin(pending, STOP_GRACE_MS);
+    outbound.abort();
+    await Promise.allSettled(pending);
+  };
   const hashKey = config.SLACK_SIGNING_SECRET ?? config.SLACK_APP_TOKEN ?? "photo-finish";
 
   if (config.SLACK_APP_TOKEN) {
@@ -237,7 +296,7 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
       logger,
       clientOptions,
     });
-    listen(app, runtime, log, hashKey, pending, options.charts);
+    listen(app, runtime, log, hashKey, pending, options.charts, outbound.signal);
     let started = false;
     return {
       name: "slack-socket",
@@ -247,7 +306,7 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
         log.info("Slack connected (Socket Mode)");
       },
       async stop() {
-        await Promise.allSettled(pending);
+        await stopWork();
         if (started) await app.stop();
         started = false;
       },
@@ -265,17 +324,19 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
     // Ack first, then work: the ack is the HTTP response, sent as soon as the listener calls it.
     processBeforeResponse: false,
     bodyLimit: MAX_BODY_BYTES,
+    // Listeners log latency from when the request reached the server.
+    customPropertiesExtractor: (req) => ({ receivedAt: requestReceivedAt(req) }),
   });
   const app = new App({ receiver, authorize, logger, clientOptions });
-  listen(app, runtime, log, hashKey, pending, options.charts);
+  listen(app, runtime, log, hashKey, pending, options.charts, outbound.signal);
   return {
     name: "slack-http",
     async start() {
-      mount(http, receiver, log);
+      mount(http, receiver, signingSecret, log);
       log.info({ path: SLACK_EVENTS_PATH }, "Slack requests accepted (HTTP mode)");
     },
     async stop() {
-      await Promise.allSettled(pending);
+      await stopWork();
     },
   };
 }

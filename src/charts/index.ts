@@ -41,6 +41,32 @@ export function chartAltText(chart: ChartData): string {
   return `${chart.title}. ${chart.subtitle}.`.slice(0, 1000);
 }
 
+/** A tiny chart drawn once at start-up: it makes a worker load the chart libraries and fonts. */
+const WARM_UP_CHART: ChartData = {
+  kind: "distribution",
+  title: "Warm-up",
+  subtitle: "Warm-up",
+  xLabel: "Margin (seconds)",
+  yLabel: "Races",
+  asOf: "2024-05-05",
+  source: "Photo Finish",
+  bands: [{ fromMs: 0, toMs: 50, label: ".000–.050", count: 1 }],
+  limitMs: 50,
+};
+
+/**
+ * The worker pool that draws charts off the main thread, made on first use; undefined when the
+ * compiled worker cannot be found (then charts are drawn in-process, as a last resort).
+ */
+let pool: Promise<import("./pool.js").ChartPool | undefined> | undefined;
+function chartPool(): Promise<import("./pool.js").ChartPool | undefined> {
+  pool ??= import("./pool.js").then(({ ChartPool, workerFile }) => {
+    const file = workerFile();
+    return file ? new ChartPool(file) : undefined;
+  });
+  return pool;
+}
+
 /** Loads the renderer once; later calls reuse the module. */
 let renderer: Promise<typeof import("./render.js")> | undefined;
 function loadRenderer(): Promise<typeof import("./render.js")> {
@@ -51,15 +77,28 @@ function loadRenderer(): Promise<typeof import("./render.js")> {
   return renderer;
 }
 
-/** Loads the chart libraries ahead of the first chart, so the first answer with one is not slow. */
+/**
+ * Loads the chart libraries ahead of the first chart, so the first answer with one is not slow: on
+ * a worker (a small chart drawn there loads them), or in-process when there are no workers.
+ */
 export async function warmUpCharts(): Promise<void> {
-  await loadRenderer();
+  const workers = await chartPool();
+  if (!workers) {
+    await loadRenderer();
+    return;
+  }
+  await workers.draw(WARM_UP_CHART);
 }
 
-/** Draws a chart as PNG. Throws if rendering fails; callers fall back to the text answer. */
+/**
+ * Draws a chart as PNG on a worker thread, never blocking the event loop. Throws if rendering fails
+ * or the chart queue is full (ChartsBusyError); callers fall back to the text answer.
+ */
 export async function renderChartImage(chart: ChartData): Promise<ChartImage> {
-  const { renderChart } = await loadRenderer();
-  const { png, width, height } = renderChart(chart);
+  const workers = await chartPool();
+  const { png, width, height } = workers
+    ? await workers.draw(chart)
+    : (await loadRenderer()).renderChart(chart);
   const id = chartId(chart);
   return {
     id,

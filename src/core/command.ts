@@ -38,6 +38,19 @@ export interface Command {
   run(options: Readonly<Record<string, unknown>>, context: CommandContext): Answer;
 }
 
+/**
+ * The command's option of that name, if it declares one. Only its own options count: a name like
+ * `constructor`, `toString` or `__proto__` must never find something on Object.prototype.
+ */
+export function findOption(command: Pick<Command, "options">, name: string): OptionSpec | undefined {
+  return Object.hasOwn(command.options, name) ? command.options[name] : undefined;
+}
+
+/** Raw option values by name, in an object with no prototype: any name a user types is just a key. */
+export function emptyRawValues<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 /** Declares a command once; the returned value is what the registry lists. */
 export function defineCommand<O extends OptionMap>(definition: CommandDefinition<O>): Command {
   const command: Command = {

@@ -46,3 +46,32 @@ export class Cooldown {
     return this.#seen.size;
   }
 }
+
+/**
+ * What an interaction costs: a new command, or a follow-up on an answer the user already has (a
+ * page turn, a pick among the choices they were offered).
+ */
+export type InteractionCost = "command" | "follow-up";
+
+/**
+ * Follow-ups have their own, roomier budget: a fan can always page through a list they asked for,
+ * even right after using up their commands, while a flood of clicks is still bounded.
+ */
+export const FOLLOW_UP_COOLDOWN: CooldownOptions = { limit: 20, windowMs: 10_000, maxUsers: 10_000 };
+
+/** Fallback key for an interaction that names no user: it is still limited, all such together. */
+export const ANONYMOUS_USER = "anonymous";
+
+/** The per-user limits of one adapter: commands and follow-ups counted apart. */
+export class InteractionLimits {
+  constructor(
+    readonly commands: Cooldown = new Cooldown(),
+    readonly followUps: Cooldown = new Cooldown(FOLLOW_UP_COOLDOWN),
+  ) {}
+
+  /** Records an interaction from `user` (or the anonymous bucket) against the budget its cost draws on. */
+  take(user: string | undefined, cost: InteractionCost, now: number = Date.now()): CooldownVerdict {
+    const key = user === undefined || user === "" ? ANONYMOUS_USER : user;
+    return (cost === "command" ? this.commands : this.followUps).take(key, now);
+  }
+}

@@ -1,6 +1,6 @@
 import { distance } from "fastest-levenshtein";
 import type { Dataset } from "../data/dataset.js";
-import type { Command } from "./command.js";
+import { type Command, emptyRawValues, findOption } from "./command.js";
 import { UserError } from "./errors.js";
 import { accepts, coerceOption, type OptionSpec, type RawValue } from "./options.js";
 
@@ -112,7 +112,7 @@ export function parseArguments(
 ): Readonly<Record<string, unknown>> {
   try {
     if (text.length > MAX_LINE) throw new UserError(`That is too long (over ${MAX_LINE} characters).`);
-    const raw: Record<string, RawValue> = {};
+    const raw = emptyRawValues<RawValue>();
     const specs = Object.entries(command.options);
     const free: Token[] = [];
     for (const token of tokenize(text)) {
@@ -120,7 +120,7 @@ export function parseArguments(
         free.push(token);
         continue;
       }
-      const spec = command.options[token.name];
+      const spec = findOption(command, token.name);
       if (!spec) {
         const names = specs.map(([n]) => n).join(", ") || "none";
         throw new UserError(`/${command.name} has no option "${token.name}". Its options: ${names}.`);
@@ -276,7 +276,7 @@ export function validateOptions(
       values[name] = coerceOption(name, spec, given, data);
     }
     for (const name of Object.keys(raw)) {
-      if (!(name in command.options)) throw new UserError(`/${command.name} has no option "${name}".`);
+      if (!findOption(command, name)) throw new UserError(`/${command.name} has no option "${name}".`);
     }
     return values;
   } catch (error) {

@@ -30,7 +30,10 @@ export async function drawPendingChart(
     ]);
     return { name: pending.filename, contentType: image.contentType, data: image.png };
   } catch (error) {
-    log.error({ err: error, chart: pending.chart.kind }, "chart rendering failed; sending text instead");
+    // A full chart queue is load, not a fault: a warning without a stack.
+    if (error instanceof Error && error.name === "ChartsBusyError")
+      log.warn({ chart: pending.chart.kind }, "chart queue full; sending text instead");
+    else log.error({ err: error, chart: pending.chart.kind }, "chart rendering failed; sending text instead");
     return undefined;
   } finally {
     clearTimeout(timer);

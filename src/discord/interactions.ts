@@ -4,8 +4,8 @@ import type { Logger } from "pino";
 import { chartAltText, chartId } from "../charts/index.js";
 import type { Answer } from "../core/answer.js";
 import type { ChartData } from "../core/chart.js";
-import type { Command, CommandContext } from "../core/command.js";
-import type { Cooldown } from "../core/cooldown.js";
+import { type Command, type CommandContext, emptyRawValues, findOption } from "../core/command.js";
+import type { InteractionCost, InteractionLimits } from "../core/cooldown.js";
 import type { RawValue } from "../core/options.js";
 import { validateOptions } from "../core/parse.js";
 import { footerOf } from "../core/present.js";
@@ -153,7 +153,7 @@ function answerCommand(
     );
     return { outcome: { answer, status: "rejected", command: input.name }, values: undefined };
   }
-  const raw: Record<string, RawValue> = {};
+  const raw = emptyRawValues<RawValue>();
   for (const option of input.options) if (option.value !== undefined) raw[option.name] = option.value;
   let values: Readonly<Record<string, unknown>>;
   try {
@@ -174,7 +174,8 @@ export function suggest(
   options: readonly OptionInput[],
 ): APIApplicationCommandOptionChoice<string>[] {
   const focused = options.find((o) => o.focused);
-  const spec = focused ? findCommand(context, commandName)?.options[focused.name] : undefined;
+  const command = findCommand(context, commandName);
+  const spec = focused && command ? findOption(command, focused.name) : undefined;
   if (!focused || !spec) return [];
   const typed = String(focused.value ?? "");
   let names: string[];
@@ -264,6 +265,16 @@ function answerButton(
 }
 
 /**
+ * What an interaction draws on: a page turn or a choice follows up an answer the user already has;
+ * a new command, a chart (drawing is the costly part) or a button we cannot read counts as a command.
+ */
+function costOf(input: InteractionInput): InteractionCost {
+  if (input.kind !== "button") return "command";
+  const action = decodeButton(input.customId);
+  return action?.kind === "page" || action?.kind === "run" ? "follow-up" : "command";
+}
+
+/**
  * Answers one interaction, for the gateway and the HTTP endpoint alike. Never throws: a bug becomes
  * a logged stack and a private apology (or no suggestions, for autocomplete), so every interaction
  * gets exactly one response.
@@ -272,13 +283,14 @@ export function handleInteraction(
   input: InteractionInput,
   context: CommandContext,
   log: Logger,
-  cooldown?: Cooldown,
+  limits?: InteractionLimits,
 ): Handled {
   const details = { platform: "discord" };
   try {
-    // Commands and clicks count toward the per-user limit; autocomplete (every keystroke) does not.
-    if ((input.kind === "command" || input.kind === "button") && cooldown && input.userId !== undefined) {
-      const verdict = cooldown.take(input.userId);
+    // Commands and clicks count toward the per-user limits; autocomplete (every keystroke) does not.
+    // An interaction without a user is limited too, under a shared fallback key.
+    if ((input.kind === "command" || input.kind === "button") && limits) {
+      const verdict = limits.take(input.userId, costOf(input));
       if (!verdict.ok)
         return {
           response: toDiscordResponse(cooldownAnswer(context, verdict.retryAfterMs)),

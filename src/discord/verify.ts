@@ -1,4 +1,5 @@
 import { createPublicKey, type KeyObject, verify } from "node:crypto";
+import { publicKeyProblem } from "./public-key.js";
 
 /** DER header of an Ed25519 SubjectPublicKeyInfo; the raw 32-byte key follows it. */
 const ED25519_SPKI_PREFIX = Buffer.from("302a300506032b6570032100", "hex");
@@ -14,7 +15,8 @@ export type VerifyFailure = "missing" | "malformed" | "stale" | "mismatch";
 
 /** Turns the application's public key (64 hex characters, General Information page) into a key object. */
 export function publicKeyFromHex(hex: string): KeyObject {
-  if (!/^[0-9a-f]{64}$/i.test(hex)) throw new Error("a Discord public key is 64 hex characters");
+  const problem = publicKeyProblem(hex);
+  if (problem) throw new Error(`the Discord public key ${problem}`);
   return createPublicKey({
     key: Buffer.concat([ED25519_SPKI_PREFIX, Buffer.from(hex, "hex")]),
     format: "der",

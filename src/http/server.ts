@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, Server as NetServer, type Socket } from "node:net";
 import type { Logger } from "pino";
 
 /** Handles one request on a registered route. It owns the response. */
@@ -27,6 +27,51 @@ export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Pr
   return Buffer.concat(chunks);
 }
 
+/**
+ * When a request reached us: `performance.now()` at the earliest moment JavaScript saw it (the
+ * accepted connection for its first request, otherwise the parsed request line), so logged latency
+ * counts the time it then waited for the event loop, the body and the SDK, not only our own work.
+ */
+const receivedAt = new WeakMap<IncomingMessage, number>();
+
+/** When a request arrived (see above); now, for a request the server did not see arrive. */
+export function requestReceivedAt(req: IncomingMessage): number {
+  return receivedAt.get(req) ?? performance.now();
+}
+
+/** True for the errors a client causes by closing its connection before the body is in. */
+function isClientAbort(error: unknown, req: IncomingMessage): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return (
+    code === "ECONNRESET" ||
+    code === "ECONNABORTED" ||
+    code === "ERR_STREAM_PREMATURE_CLOSE" ||
+    (error instanceof Error && error.message === "aborted") ||
+    (req.destroyed && !req.complete)
+  );
+}
+
+/** How a connection is being used, so shutdown closes idle ones first and never cuts a request short early. */
+interface ConnectionState {
+  readonly openedAt: number;
+  /** When the connection last carried a request (or opened). */
+  lastActiveAt: number;
+  active: number;
+  served: number;
+  /** Set once the connection's first request claimed `openedAt` as its arrival time. */
+  claimed: boolean;
+}
+
+/**
+ * How long a connection may sit idle during shutdown (counted from its last request, or from the
+ * start of shutdown if later) before it is closed. A client may have just sent a request on a
+ * kept-alive connection, or just opened one: closing it at once would reset that request. Within
+ * this time it is answered (with Connection: close) instead.
+ */
+const IDLE_GRACE_MS = 2_000;
+/** How often shutdown looks for connections that have turned idle. */
+const SWEEP_MS = 50;
+
 /** Sends a JSON response. */
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -39,13 +84,19 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 
 /**
  * The one HTTP server all HTTP features share (Slack events, Discord interactions, health). Routes
- * are exact method + path; everything else is a 404, and a handler's crash is a logged 500.
+ * are exact method + path (HEAD is served by the GET route unless one is registered); an unknown
+ * path is a 404, a known path with another method a 405 with `Allow`, and a handler's crash a
+ * logged 500.
  */
 export class HttpServer {
   readonly #routes = new Map<string, RouteHandler>();
   readonly #prefixRoutes: { method: string; prefix: string; handler: RouteHandler }[] = [];
   readonly #server: Server;
+  readonly #connections = new Map<Socket, ConnectionState>();
   #inFlight = 0;
+  #draining = false;
+  #drainStartedAt = 0;
+  #closing: Promise<void> | undefined;
 
   constructor(private readonly log: Logger) {
     this.#server = createServer((req, res) => void this.#handle(req, res));
@@ -53,6 +104,17 @@ export class HttpServer {
     this.#server.keepAliveTimeout = 5_000;
     this.#server.headersTimeout = 10_000;
     this.#server.requestTimeout = 15_000;
+    this.#server.on("connection", (socket: Socket) => {
+      const now = performance.now();
+      this.#connections.set(socket, {
+        openedAt: now,
+        lastActiveAt: now,
+        active: 0,
+        served: 0,
+        claimed: false,
+      });
+      socket.once("close", () => this.#connections.delete(socket));
+    });
   }
 
   /** Registers a handler for an exact method and path. */
@@ -70,14 +132,59 @@ export class HttpServer {
     return this.#inFlight;
   }
 
+  /** True once shutdown has begun: health checks say 503 and every response closes its connection. */
+  get draining(): boolean {
+    return this.#draining;
+  }
+
+  #find(method: string, path: string): RouteHandler | undefined {
+    const exact = this.#routes.get(`${method} ${path}`);
+    if (exact) return exact;
+    const prefixed = this.#prefixRoutes.find((r) => r.method === method && path.startsWith(r.prefix));
+    return prefixed?.handler;
+  }
+
+  /** Methods a path answers to, for the Allow header of a 405 (GET implies HEAD). */
+  #allowed(path: string): string[] {
+    const methods = new Set<string>();
+    for (const key of this.#routes.keys()) {
+      const [method, routePath] = key.split(" ", 2) as [string, string];
+      if (routePath === path) methods.add(method);
+    }
+    for (const r of this.#prefixRoutes) if (path.startsWith(r.prefix)) methods.add(r.method);
+    if (methods.has("GET")) methods.add("HEAD");
+    return [...methods].sort();
+  }
+
+  #track(req: IncomingMessage, res: ServerResponse): void {
+    const state = this.#connections.get(req.socket);
+    // A connection's first request arrived when the connection did; later ones when they are parsed.
+    const arrived = state && !state.claimed ? state.openedAt : performance.now();
+    receivedAt.set(req, arrived);
+    if (!state) return;
+    state.claimed = true;
+    state.active++;
+    state.lastActiveAt = performance.now();
+    res.once("close", () => {
+      state.active--;
+      state.served++;
+      state.lastActiveAt = performance.now();
+    });
+  }
+
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    this.#track(req, res);
+    // While draining, no connection is kept for another request: the client reconnects elsewhere.
+    if (this.#draining) res.setHeader("connection", "close");
     const path = (req.url ?? "/").split("?")[0] ?? "/";
-    const prefixed = this.#prefixRoutes.filter((r) => path.startsWith(r.prefix));
-    const handler =
-      this.#routes.get(`${req.method} ${path}`) ?? prefixed.find((r) => r.method === req.method)?.handler;
+    const method = req.method ?? "GET";
+    const handler = this.#find(method, path) ?? (method === "HEAD" ? this.#find("GET", path) : undefined);
     if (!handler) {
-      const known = prefixed.length > 0 || [...this.#routes.keys()].some((key) => key.endsWith(` ${path}`));
-      sendJson(res, known ? 405 : 404, { error: known ? "method not allowed" : "not found" });
+      const allowed = this.#allowed(path);
+      if (allowed.length > 0) res.setHeader("allow", allowed.join(", "));
+      sendJson(res, allowed.length > 0 ? 405 : 404, {
+        error: allowed.length > 0 ? "method not allowed" : "not found",
+      });
       return;
     }
     if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
@@ -94,8 +201,12 @@ export class HttpServer {
         // The rest of the body is never read, so this connection cannot carry another request.
         res.setHeader("connection", "close");
         if (!res.headersSent) sendJson(res, 413, { error: "request body too large" });
+      } else if (isClientAbort(error, req)) {
+        // The client went away mid-request: nothing to answer and nothing of ours broke.
+        this.log.info({ method, path }, "client closed the connection before the request was complete");
+        res.destroy();
       } else {
-        this.log.error({ err: error, method: req.method, path }, "HTTP handler failed");
+        this.log.error({ err: error, method, path }, "HTTP handler failed");
         if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
         else res.end();
       }
@@ -115,18 +226,46 @@ export class HttpServer {
     });
   }
 
-  /** Stops accepting connections and waits for in-flight requests to finish. */
-  close(): Promise<void> {
-    if (!this.#server.listening) return Promise.resolve();
-    return new Promise((resolve) => {
-      // A kept-alive connection turns idle only once its last response is sent: keep closing idle
-      // ones until the server is done, so shutdown does not wait out the keep-alive timeout.
-      const sweep = setInterval(() => this.#server.closeIdleConnections(), 50);
-      this.#server.close(() => {
+  /** Closes the connections that have carried no request for a while (see IDLE_GRACE_MS). */
+  #closeIdle(): void {
+    const now = performance.now();
+    for (const [socket, state] of this.#connections) {
+      const idleSince = Math.max(state.lastActiveAt, this.#drainStartedAt);
+      if (state.active === 0 && now - idleSince > IDLE_GRACE_MS) socket.destroy();
+    }
+  }
+
+  /**
+   * Shuts the server down within `graceMs`: stops accepting connections at once, answers the
+   * requests in flight (each response closes its connection), closes idle connections as they
+   * turn idle, and when the grace runs out closes every connection that is left, whatever its
+   * client is doing. Resolves once the server is closed. Safe to call more than once.
+   */
+  close(graceMs = 5_000): Promise<void> {
+    if (!this.#draining) this.#drainStartedAt = performance.now();
+    this.#draining = true;
+    if (this.#closing) return this.#closing;
+    if (!this.#server.listening) {
+      this.#closing = Promise.resolve();
+      return this.#closing;
+    }
+    this.#closing = new Promise<void>((resolve) => {
+      const sweep = setInterval(() => this.#closeIdle(), SWEEP_MS);
+      const deadline = setTimeout(() => {
+        const cut = [...this.#connections.values()].filter((c) => c.active > 0).length;
+        if (cut > 0) this.log.warn({ requests: cut }, "closing connections with requests still in flight");
+        this.#server.closeAllConnections();
+        for (const socket of this.#connections.keys()) socket.destroy();
+      }, graceMs);
+      // net's close, not http's: http.Server#close also closes every connection without a parsed
+      // request at once, including one whose request is on its way, which the client sees as a reset.
+      NetServer.prototype.close.call(this.#server, () => {
         clearInterval(sweep);
+        clearTimeout(deadline);
         resolve();
       });
-      this.#server.closeIdleConnections();
+      this.#closeIdle();
     });
+    return this.#closing;
   }
 }

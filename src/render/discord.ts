@@ -21,6 +21,7 @@ import {
   EMBED_TOTAL_MAX,
 } from "./discord-limits.js";
 import { escapeMarkdown, nonEmpty, truncate } from "./discord-text.js";
+import { wellFormed } from "./well-formed.js";
 
 // The renderer is pure and loads no Discord code: only types come from discord.js, and the few
 // protocol numbers below are spelled out (the type checker holds them to discord-api-types' enums).
@@ -245,7 +246,8 @@ function fitFields(
  * the list, key figures as inline fields, usage, notes, footer with source and as-of date), paging
  * buttons when the list spans pages, and a button per choice. Every limit holds whatever the answer.
  */
-export function renderDiscordMessage(answer: Answer, page = 0): DiscordMessage {
+export function renderDiscordMessage(raw: Answer, page = 0): DiscordMessage {
+  const answer = wellFormed(raw);
   const view = viewPage(answer, page);
   const title = truncate(answer.title.trim() || "Photo Finish", EMBED_TITLE_MAX);
   const pageText = view.pageable ? ` · Page ${view.page + 1} of ${view.pageCount}` : "";
@@ -310,7 +312,12 @@ export interface ChartAttachment {
  * (`attachment://<filename>`), with the answer's title, summary and footer. The PNG itself travels
  * beside this JSON (multipart on HTTP, `files` on the gateway).
  */
-export function toDiscordChartResponse(answer: Answer, attachment: ChartAttachment): APIInteractionResponse {
+export function toDiscordChartResponse(
+  raw: Answer,
+  chartAttachment: ChartAttachment,
+): APIInteractionResponse {
+  const answer = wellFormed(raw);
+  const attachment = wellFormed(chartAttachment);
   const footer = truncate(
     `${answer.footer.source} · Data as of ${formatDate(answer.footer.asOf)}`,
     FOOTER_BUDGET,

@@ -2,6 +2,7 @@ import type { Answer, Choice, Figure, FinishRow, StandingRow } from "../core/ans
 import { formatDate } from "../core/format.js";
 import { ACTION_IDS, encodeButtonValue } from "../slack/action-value.js";
 import { escapeMrkdwn, packLines, truncateMrkdwn, truncatePlain } from "./slack-text.js";
+import { wellFormed } from "./well-formed.js";
 
 // Slack's documented Block Kit limits. Going over any of them makes Slack reject the whole message,
 // so every text below is cut to fit before it is sent.
@@ -254,7 +255,8 @@ function contextBlock(answer: Answer, view: PageView | undefined): SlackBlock {
 }
 
 /** The plain-text fallback Slack shows in notifications and where blocks cannot be drawn. */
-export function fallbackText(answer: Answer): string {
+export function fallbackText(raw: Answer): string {
+  const answer = wellFormed(raw);
   const title = answer.title.trim();
   const summary = answer.summary.trim();
   // "Which driver? “Busch” could be…" reads better than "Which driver?: …".
@@ -269,7 +271,9 @@ export function fallbackText(answer: Answer): string {
  * date. Pure, and within every Block Kit limit for any answer. `page` is zero-based and clamped.
  * `chart` (from src/slack/charts.ts) adds the answer's chart as an image after the figures.
  */
-export function toSlackMessage(answer: Answer, page = 0, chart?: SlackChartView): SlackMessage {
+export function toSlackMessage(raw: Answer, page = 0, rawChart?: SlackChartView): SlackMessage {
+  const answer = wellFormed(raw);
+  const chart = wellFormed(rawChart);
   const rows = answer.list?.rows.length ?? 0;
   const view = pageView(rows, page);
   const paging = answer.invocation && view.pages > 1 ? pagingButtons(answer.invocation, view) : undefined;

@@ -59,10 +59,17 @@ export async function slackChartView(
     );
     return { kind: "image", imageUrl: chartUrl(charts.publicBaseUrl, image.id), altText: image.altText };
   } catch (error) {
-    log?.error(
-      { err: error, platform: "slack", chart: answer.chart.kind, title: answer.chart.title },
-      "chart rendering failed; answering with text only",
-    );
+    // A full chart queue is load, not a fault: a warning without a stack.
+    if (error instanceof Error && error.name === "ChartsBusyError")
+      log?.warn(
+        { platform: "slack", chart: answer.chart.kind },
+        "chart queue full; answering with text only",
+      );
+    else
+      log?.error(
+        { err: error, platform: "slack", chart: answer.chart.kind, title: answer.chart.title },
+        "chart rendering failed; answering with text only",
+      );
     return undefined;
   }
 }

@@ -44,7 +44,7 @@ export async function startDiscordEndpoint(): Promise<DiscordEndpoint> {
   const log = silentLogger();
   const runtime = new Runtime(await loadDataset(), undefined, log);
   const http = new HttpServer(log);
-  const config = loadConfig({ DISCORD_PUBLIC_KEY: keys.publicKeyHex, PORT: "0", HOST: "127.0.0.1" });
+  const config = loadConfig({ DISCORD_PUBLIC_KEY: keys.publicKeyHex, HOST: "127.0.0.1" });
   const adapter = createDiscordHttpAdapter({ config, runtime, log, http });
   await adapter.start();
   const address: AddressInfo = await http.listen(0, "127.0.0.1");

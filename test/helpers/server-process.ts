@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { BIN, cleanEnv } from "./cli.js";
@@ -22,6 +23,21 @@ export interface ServerProcess {
 }
 
 /**
+ * A port that was free a moment ago on 127.0.0.1. PORT must be 1–65535 (0, "any free port", is
+ * refused as configuration), so tests ask the kernel for a free one first.
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
  * Starts the bin with the given environment on 127.0.0.1 and a free port; resolves once it logs
  * `readyLog` (by default, that the HTTP server listens).
  */
@@ -31,7 +47,7 @@ export async function startServerProcess(
 ): Promise<ServerProcess> {
   const child = spawn(process.execPath, [BIN, ...(options.args ?? [])], {
     cwd: mkdtempSync(path.join(tmpdir(), "photo-finish-server-")),
-    env: cleanEnv({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env }),
+    env: cleanEnv({ PORT: String(await freePort()), HOST: "127.0.0.1", LOG_LEVEL: "info", ...env }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
