@@ -161,7 +161,7 @@ describe("signed Slack requests that are no command or click of ours", () => {
     expect(reply.status).toBe(200);
     const [posted] = (await sink.waitFor(seen + 1)).slice(seen);
     expect(posted?.path).toBe("/respond/noteam");
-    expect(JSON.stringify(posted?.json)).toContain("Page 2 of 3");
+    expect(JSON.stringify(posted?.json)).toContain("Page 2 of 4");
   });
 
   it.each([
@@ -234,6 +234,6 @@ describe("paging is not a new command", () => {
     const click = await signed(buttonClickBody(next, `${sink.url}/respond/page`, false, user));
     expect(click.status).toBe(200);
     const [posted] = (await sink.waitFor(seen + 1)).slice(seen);
-    expect(JSON.stringify(posted?.json)).toContain("Page 2 of 3");
+    expect(JSON.stringify(posted?.json)).toContain("Page 2 of 4");
   });
 });

@@ -93,7 +93,13 @@ describe("no lone surrogate reaches a platform", () => {
       fc.property(poisonedAnswer, fc.nat(5), (answer, page) => {
         expect(loneSurrogates(toSlackMessage(answer, page))).toEqual([]);
         expect(
-          loneSurrogates(toSlackMessage(answer, page, { kind: "note", note: `no chart ${LONE[2]}` })),
+          loneSurrogates(
+            toSlackMessage(answer, page, {
+              kind: "image",
+              imageUrl: "https://bot.example/charts/a.png",
+              altText: `chart ${LONE[2]}`,
+            }),
+          ),
         ).toEqual([]);
       }),
       { numRuns: 60 },
