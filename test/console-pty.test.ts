@@ -33,10 +33,20 @@ function count(haystack: string, needle: string): number {
   return haystack.split(needle).length - 1;
 }
 
+/**
+ * The environment of a person's terminal: CI runners set CI (Node then reports no colour) and may set
+ * NO_COLOR or FORCE_COLOR; a test that means a person at a terminal says exactly what it sets.
+ */
+function personalTerminal(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env = cleanEnv({ TERM: "xterm-256color" });
+  for (const key of ["CI", "NO_COLOR", "FORCE_COLOR", "COLORTERM"]) delete env[key];
+  return { ...env, ...extra };
+}
+
 function open(columns: number, env: Record<string, string>): Session {
   const child = spawn("python3", [PTY, String(columns), process.execPath, BIN], {
     cwd: mkdtempSync(path.join(tmpdir(), "pf-pty-cwd-")),
-    env: cleanEnv({ TERM: "xterm-256color", ...env }),
+    env: personalTerminal(env),
     stdio: ["pipe", "pipe", "pipe"],
   });
   running.push(child);
