@@ -10,6 +10,7 @@ import { eraOption } from "./shared.js";
 export const versus = defineCommand({
   name: "versus",
   description: "Races two drivers finished one-two in, and the close ones among them",
+  aliases: ["vs", "h2h"],
   options: {
     driver: { kind: "driver", description: "First driver, e.g. Larson", required: true },
     other: { kind: "driver", description: "Second driver, e.g. Buescher", required: true },
