@@ -1,6 +1,6 @@
 import { defineCommand } from "../src/core/command.js";
 import { UserError } from "../src/core/errors.js";
-import { formatMargin, plural } from "../src/core/format.js";
+import { formatMargin, plural, sentence } from "../src/core/format.js";
 import { formatInvocation } from "../src/core/parse.js";
 import { coverageNotes, describeScope, footerOf, resolveDriver, toFinishRow } from "../src/core/present.js";
 import { CLOSE_MS, getEra, getHeadToHead, makeScope } from "../src/query/index.js";
@@ -25,7 +25,7 @@ export const versus = defineCommand({
     const a = resolveDriver(data, driver, (n) => formatInvocation(self, { driver: n, other, era }));
     const b = resolveDriver(data, other, (n) => formatInvocation(self, { driver, other: n, era }));
     if (a.driver.id === b.driver.id)
-      throw new UserError(`Both names are ${a.driver.name}. Pick two different drivers.`);
+      throw new UserError(`${sentence(`Both names are ${a.driver.name}`)} Pick two different drivers.`);
     const scope = makeScope(data, getEra(data, era));
     const h2h = getHeadToHead(data, scope, a.driver.id, b.driver.id);
     const where = describeScope(data, scope);

@@ -62,3 +62,13 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 export function spell(n: number): string {
   return ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"][n] ?? String(n);
 }
+
+/**
+ * Ends a sentence with one full stop, however it ends: a name that carries its own period
+ * ("Ricky Stenhouse Jr.") is not followed by a second one. Every sentence that can end with a name
+ * goes through here.
+ */
+export function sentence(text: string): string {
+  const trimmed = text.trimEnd();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}

@@ -4,7 +4,7 @@ import type { Coverage, CoverageRun } from "../query/coverage.js";
 import type { Scope } from "../query/scope.js";
 import type { Answer, Choice, FinishRow } from "./answer.js";
 import { UserError } from "./errors.js";
-import { formatDate, formatMargin, joinNames, plural } from "./format.js";
+import { formatDate, formatMargin, joinNames, plural, sentence } from "./format.js";
 
 /** The footer every answer carries: where the data comes from and how fresh it is. */
 export function footerOf(data: Dataset): Answer["footer"] {
@@ -183,10 +183,12 @@ function resolveNamed<T extends { name: string }>(
       };
     case "ambiguous":
       throw new UserError(
-        `“${text}” could be ${joinNames(
-          resolution.candidates.map((c) => c.name),
-          "or",
-        )}. Which one?`,
+        `${sentence(
+          `“${text}” could be ${joinNames(
+            resolution.candidates.map((c) => c.name),
+            "or",
+          )}`,
+        )} Which one?`,
         { title: `Which ${what}?`, choices: choicesOf(resolution.candidates) },
       );
     case "unknown": {
