@@ -1,10 +1,19 @@
 import { defineCommand } from "../src/core/command.js";
 import { UserError } from "../src/core/errors.js";
-import { formatMargin, plural, sentence } from "../src/core/format.js";
+import { formatMargin, partWas, plural, sentence } from "../src/core/format.js";
 import { formatInvocation } from "../src/core/parse.js";
 import { coverageNotes, describeScope, footerOf, resolveDriver, toFinishRow } from "../src/core/present.js";
 import { CLOSE_MS, getEra, getHeadToHead, makeScope } from "../src/query/index.js";
 import { eraOption } from "./shared.js";
+
+/** "Larson won it", "Larson won all 3", "Larson won 2, Buescher 1": who won their one-twos. */
+function describeSplit(a: string, aWins: number, b: string, bWins: number): string {
+  const total = aWins + bWins;
+  const sweep = (name: string) => (total === 1 ? `${name} won it` : `${name} won all ${total}`);
+  if (bWins === 0) return sweep(a);
+  if (aWins === 0) return sweep(b);
+  return `${a} won ${aWins}, ${b} ${bWins}`;
+}
 
 /** `/versus <driver> <driver> [era]`: the races two drivers finished first and second in. */
 export const versus = defineCommand({
@@ -37,7 +46,7 @@ export const versus = defineCommand({
       summary:
         h2h.races.length === 0
           ? `${names} never finished first and second in a Cup race ${where}.`
-          : `${names} finished one-two in ${plural(h2h.races.length, "Cup race")} ${where}: ${a.driver.name} won ${h2h.aWins}, ${b.driver.name} won ${h2h.bWins}. ${h2h.close.length === 0 ? "None of them" : `${h2h.close.length} of them`} ${h2h.close.length === 1 ? "was" : "were"} decided by ${closeLimit} in the data.`,
+          : `${names} finished one-two in ${plural(h2h.races.length, "Cup race")} ${where}: ${describeSplit(a.driver.name, h2h.aWins, b.driver.name, h2h.bWins)}. ${partWas(h2h.close.length, h2h.races.length, "race", "races", "")} decided by ${closeLimit} in the data.`,
       figures: [
         { label: `${a.driver.name} won`, value: String(h2h.aWins) },
         { label: `${b.driver.name} won`, value: String(h2h.bWins) },

@@ -1,7 +1,8 @@
 import type { Dataset } from "../data/dataset.js";
-import type { Driver, Race, Track } from "../data/types.js";
+import type { Driver, Race, TimedRace, Track } from "../data/types.js";
 import type { Coverage, CoverageRun } from "../query/coverage.js";
-import type { Scope } from "../query/scope.js";
+import { rankFinishes } from "../query/finishes.js";
+import { resultsIn, type Scope, withDates } from "../query/scope.js";
 import type { Answer, Choice, FinishRow } from "./answer.js";
 import { UserError } from "./errors.js";
 import { formatDate, formatMargin, joinNames, plural, sentence } from "./format.js";
@@ -61,8 +62,13 @@ export function toFinishRow(data: Dataset, race: Race, focus?: string, rank?: st
 /** "in the Next Gen era", "since 1993", narrowed: "at Talladega in 2023". */
 export function describeScope(data: Dataset, scope: Scope): string {
   const parts: string[] = [];
-  if (scope.season !== undefined) parts.push(`in ${scope.season}`);
-  else if (scope.era.to === undefined && scope.era.from === data.races[0]?.date)
+  if (scope.season !== undefined) {
+    // A season the era only partly covers ("2007" of the Gen 4 era) names the era, or counts look wrong.
+    const seasonFrom = data.seasons.get(scope.season)?.from ?? `${scope.season}-01-01`;
+    const split =
+      scope.era.from > seasonFrom || (scope.era.to !== undefined && scope.era.to < `${scope.season}-12-31`);
+    parts.push(split ? `in the ${scope.era.short} part of ${scope.season}` : `in ${scope.season}`);
+  } else if (scope.era.to === undefined && scope.era.from === data.races[0]?.date)
     parts.push(`since ${scope.era.from.slice(0, 4)}`);
   else parts.push(`in the ${scope.era.name}`);
   if (scope.trackId !== undefined) parts.push(`at ${shortTrack(data.tracks.get(scope.trackId))}`);
@@ -132,7 +138,12 @@ export function coverageNotes(data: Dataset, scope: Scope, coverage: Coverage, n
   }
   const short = coverage.runs.filter((r) => r.completeToMs < neededMs);
   if (short.length > 0) {
-    const full = coverage.runs.filter((r) => r.completeToMs === Number.POSITIVE_INFINITY);
+    // Seasons the scope raced in only: "every margin is known for 1993–1997" at a track first raced in 1998 is idle talk.
+    const full = coverage.runs.filter(
+      (r) =>
+        r.completeToMs === Number.POSITIVE_INFINITY &&
+        resultsIn(data, withDates(scope, r.from, r.to)).length > 0,
+    );
     const partial = short.map((r) =>
       r.completeToMs === 0
         ? `${describeRun(r)} (none yet)`
@@ -145,6 +156,28 @@ export function coverageNotes(data: Dataset, scope: Scope, coverage: Coverage, n
     );
   }
   return notes;
+}
+
+/** Said under a list with rows marked "–": why they have no rank. */
+export const UNRANKED_NOTE =
+  "Rows marked – are not ranked: a finish the data lacks could be closer than they are.";
+
+/**
+ * Closest-first races as rows numbered by competition rank (equal margins share a place, "T-2"),
+ * "–" past the margin the data holds completely; `unranked` says whether any row is so marked.
+ */
+export function rankedRows(
+  data: Dataset,
+  races: readonly TimedRace[],
+  completeToMs: number,
+  focus?: string,
+): { rows: FinishRow[]; unranked: boolean } {
+  const ranks = rankFinishes(races, completeToMs);
+  const labels = rankLabels(ranks);
+  return {
+    rows: races.map((race, i) => toFinishRow(data, race, focus, labels[i])),
+    unranked: ranks.some((r) => r === undefined),
+  };
 }
 
 /** Turns a name the user typed into one driver, or a UserError offering a choice or suggestions. */
