@@ -3,6 +3,7 @@ import type { Dataset } from "../data/dataset.js";
 import { findEra } from "../query/scope.js";
 import type { Command } from "./command.js";
 import { UserError } from "./errors.js";
+import { spell } from "./format.js";
 import {
   accepts,
   coerceOption,
@@ -219,9 +220,19 @@ function assignPositional(
   }
   const assigned = splitIntoSlots(groups, textSlots, data);
   if (!assigned) {
-    const kinds = textSlots.map(([name]) => name).join(" and ");
+    const example =
+      command.examples.find((e) => e.includes('"')) ?? `/${command.name} "Kyle Larson" "Chris Buescher"`;
+    const whole = groups.flat().join(" ");
+    const first = (textSlots[0] as [string, OptionSpec])[1];
+    const index =
+      first.kind === "driver" ? data.driverNames : first.kind === "track" ? data.trackNames : undefined;
+    // One name where two are needed ("/versus Larson", "/versus Dale Earnhardt Jr") is one name, not a puzzle.
+    if (groups.length < textSlots.length && index?.resolve(whole).kind === "match")
+      throw new UserError(
+        `/${command.name} needs ${spell(textSlots.length)} names, and “${whole}” is one. Add the other, e.g. ${example}.`,
+      );
     throw new UserError(
-      `I couldn't tell where one name ends and the next begins. Put each ${kinds} in quotes, e.g. ${command.examples.find((e) => e.includes('"')) ?? `/${command.name} "Kyle Larson" "Chris Buescher"`}.`,
+      `I couldn't tell where one name ends and the next begins. Put each name in quotes, e.g. ${example}.`,
     );
   }
   assigned.forEach((text, index) => {
@@ -335,6 +346,18 @@ const NEEDS: Record<OptionSpec["kind"], string> = {
   text: "some text",
 };
 
+/** The same, when a command needs several ("two drivers' names"). */
+const NEEDS_MANY: Record<OptionSpec["kind"], string> = {
+  integer: "numbers",
+  seconds: "margins in seconds",
+  season: "seasons",
+  era: "eras",
+  driver: "drivers' names",
+  track: "tracks",
+  choice: "choices",
+  text: "pieces of text",
+};
+
 /**
  * Checks raw values against the command's declared options: required ones present, bounds kept,
  * defaults filled in. The one validation path for every platform.
@@ -349,10 +372,14 @@ export function validateOptions(
     for (const [name, spec] of Object.entries(command.options)) {
       const given = Object.hasOwn(raw, name) ? raw[name] : undefined;
       if (given === undefined || given === "") {
-        if (spec.required)
+        if (spec.required) {
+          const sameKind = Object.values(command.options).filter((o) => o.kind === spec.kind && o.required);
+          const needs =
+            sameKind.length > 1 ? `${spell(sameKind.length)} ${NEEDS_MANY[spec.kind]}` : NEEDS[spec.kind];
           throw new UserError(
-            `/${command.name} needs ${NEEDS[spec.kind]}, e.g. ${command.examples[0] ?? `/${command.name}`}.`,
+            `/${command.name} needs ${needs}, e.g. ${command.examples[0] ?? `/${command.name}`}.`,
           );
+        }
         if (spec.default !== undefined) values[name] = spec.default;
         continue;
       }
