@@ -136,22 +136,28 @@ export function coverageNotes(data: Dataset, scope: Scope, coverage: Coverage, n
         : `Margins for ${listSeasons(seasons)} are not in the data yet: results (winner and runner-up) are.`,
     );
   }
+  // Runs are named by the seasons the scope raced in: Kentucky's last complete run is 2018–2020,
+  // not 2018–2026 (seasons without a race there are complete only because nothing can be missing).
+  const raced = (run: CoverageRun) => {
+    const races = resultsIn(data, withDates(scope, run.from, run.to));
+    const first = races[0];
+    const last = races.at(-1);
+    return first && last ? describeSeasons(first.season, last.season) : undefined;
+  };
   const short = coverage.runs.filter((r) => r.completeToMs < neededMs);
   if (short.length > 0) {
-    // Seasons the scope raced in only: "every margin is known for 1993–1997" at a track first raced in 1998 is idle talk.
-    const full = coverage.runs.filter(
-      (r) =>
-        r.completeToMs === Number.POSITIVE_INFINITY &&
-        resultsIn(data, withDates(scope, r.from, r.to)).length > 0,
-    );
+    const full = coverage.runs
+      .filter((r) => r.completeToMs === Number.POSITIVE_INFINITY)
+      .map(raced)
+      .filter((text): text is string => text !== undefined);
     const partial = short.map((r) =>
       r.completeToMs === 0
-        ? `${describeRun(r)} (none yet)`
-        : `${describeRun(r)} (to ${formatMargin(r.completeToMs)} s)`,
+        ? `${raced(r) ?? describeRun(r)} (none yet)`
+        : `${raced(r) ?? describeRun(r)} (to ${formatMargin(r.completeToMs)} s)`,
     );
     notes.push(
       `Not complete past ${formatMargin(Math.min(...short.map((r) => r.completeToMs)))} s: for ${joinNames(partial)} the data holds only the closest finishes, from published lists${
-        full.length > 0 ? `; every margin is known for ${joinNames(full.map(describeRun))}` : ""
+        full.length > 0 ? `; every margin is known for ${joinNames(full)}` : ""
       }.`,
     );
   }
