@@ -11,7 +11,16 @@ const asOf = data.meta.asOf;
 
 const ERAS = ["all", "nextgen", "gen6", "cot", "gen4"];
 const SEASONS = [undefined, 1995, 2007, 2016, 2019, 2022, 2025, 2026];
-const TRACKS = [undefined, "Talladega", "COTA", "Las Vegas", "Bristol Dirt", "Daytona", "Rockingham", "Kentucky"];
+const TRACKS = [
+  undefined,
+  "Talladega",
+  "COTA",
+  "Las Vegas",
+  "Bristol Dirt",
+  "Daytona",
+  "Rockingham",
+  "Kentucky",
+];
 const MARGINS = [0.005, 0.018, 0.1, 0.5, 2];
 
 interface Question {
@@ -63,14 +72,19 @@ function checkNotes(q: Question, answer: Answer, neededMs: number): string[] {
   const notes = [...answer.notes, answer.summary];
   for (const note of notes) {
     const fail = (why: string) => wrong.push(`${q.line} → “${note}”: ${why}`);
-    const short = /^Not complete past ([\d.]+) s: for (.*) the data holds only the closest finishes/.exec(note);
+    const short = /^Not complete past ([\d.]+) s: for (.*) the data holds only the closest finishes/.exec(
+      note,
+    );
     if (short) {
-      const claimed = [...(short[2] as string).matchAll(/(\d{4}(?:–\d{4})?) \((?:to ([\d.]+) s|none yet)\)/g)];
+      const claimed = [
+        ...(short[2] as string).matchAll(/(\d{4}(?:–\d{4})?) \((?:to ([\d.]+) s|none yet)\)/g),
+      ];
       if (claimed.length === 0) fail("names no seasons");
       for (const [, seasons, to] of claimed) {
         for (const season of span(seasons as string)) {
           const limit = to === undefined ? 0 : ms(to);
-          if (completeness(season) !== limit) fail(`${season} is complete to ${completeness(season)}, not ${limit}`);
+          if (completeness(season) !== limit)
+            fail(`${season} is complete to ${completeness(season)}, not ${limit}`);
         }
         const raced = span(seasons as string).some((s) => answered.some((r) => r.season === s));
         if (!raced) fail(`no race of the question in ${seasons}`);
@@ -92,12 +106,14 @@ function checkNotes(q: Question, answer: Answer, neededMs: number): string[] {
       const actual = answered.filter((r) => r.finish === "timed").length;
       if (claimed !== actual) fail(`the data holds ${actual}`);
     }
-    const notYet = /^Margins for (\d{4})(?:(?: and |–)(\d{4}))?(?: \(([\d,]+) races?\))? are not in the data yet/.exec(
-      note,
-    );
+    const notYet =
+      /^Margins for (\d{4})(?:(?: and |–)(\d{4}))?(?: \(([\d,]+) races?\))? are not in the data yet/.exec(
+        note,
+      );
     if (notYet) {
       const claimedSeasons = span(notYet[2] ? `${notYet[1]}–${notYet[2]}` : (notYet[1] as string));
-      if (claimedSeasons.some((s) => !pending.has(s))) fail(`pending seasons are ${pendingSeasons.join(", ")}`);
+      if (claimedSeasons.some((s) => !pending.has(s)))
+        fail(`pending seasons are ${pendingSeasons.join(", ")}`);
       const count = races.filter((r) => pending.has(r.season)).length;
       if (notYet[3] !== undefined && Number(notYet[3].replaceAll(",", "")) !== count)
         fail(`those seasons hold ${count} races of the question`);
@@ -106,12 +122,14 @@ function checkNotes(q: Question, answer: Answer, neededMs: number): string[] {
     const before = /^(\d{4}) is before the (.*), which began in (\d{4})\.$/.exec(note);
     if (before) {
       const era = data.eras.find((e) => e.name === before[2]);
-      if (!era || q.season === undefined || `${q.season}-12-31` >= era.from) fail("the season is not before it");
+      if (!era || q.season === undefined || `${q.season}-12-31` >= era.from)
+        fail("the season is not before it");
     }
     const after = /^(\d{4}) is after the (.*) \(/.exec(note);
     if (after) {
       const era = data.eras.find((e) => e.name === after[2]);
-      if (!era?.to || q.season === undefined || `${q.season}-01-01` <= era.to) fail("the season is not after it");
+      if (!era?.to || q.season === undefined || `${q.season}-01-01` <= era.to)
+        fail("the season is not after it");
     }
     if (/^No Cup race was run /.test(note) && races.length > 0) fail(`${races.length} races were run`);
     if (/^Margins for .* are not in the data yet/.test(note) === false && /\(0 races?\)/.test(note))
