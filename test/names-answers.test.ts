@@ -28,6 +28,7 @@ function nearest(query: string, entry: Named): number {
     ...keys.flatMap((k) => [
       distance(query, k),
       distance(query, k.replaceAll(" ", "")),
+      distance(query, k.split(" ").reverse().join(" ")),
       distance(query, k.slice(0, query.length)) + 1,
     ]),
   );
@@ -121,7 +122,11 @@ describe("suggestions", () => {
     }
   });
 
-  it("a near miss is still suggested", () => {
+  it("a near miss is still suggested, surname first too", () => {
+    const flipped = data.driverNames.resolve("Bueschr Chrs");
+    expect(flipped.kind === "unknown" ? flipped.suggestions.map((s) => s.name) : []).toEqual([
+      "Chris Buescher",
+    ]);
     const r = data.driverNames.resolve("Bowen");
     expect(r.kind === "unknown" ? r.suggestions.map((s) => s.name) : []).toContain("Alex Bowman");
     const j = data.driverNames.resolve("Ned Jarrett");

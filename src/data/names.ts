@@ -192,8 +192,11 @@ export class NameIndex<T extends Named> {
           const off = Math.min(distance(query, key), distance(query, key.slice(0, query.length)) + 1);
           best = Math.min(best, off);
           if (wordsAgree(query, key)) typo = Math.min(typo, off);
+          // Surname first ("Bueschr Chrs") is still near the name it spells, for a suggestion.
+          const flipped = key.includes(" ") ? distance(query, key.split(" ").reverse().join(" ")) : off;
+          const closest = Math.min(off, flipped);
           // Worth suggesting only when most of the key survives: "wins" is two edits from "ims", and unrelated.
-          if (off * 2 < Math.min(query.length, key.length)) near = Math.min(near, off);
+          if (closest * 2 < Math.min(query.length, key.length)) near = Math.min(near, closest);
         }
         return { value, distance: prefix ? 0 : best, typo, near, prefix, contains };
       })
