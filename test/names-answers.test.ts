@@ -88,6 +88,15 @@ describe("an exact name is that person", () => {
   });
 });
 
+describe("track aliases fans type", () => {
+  it.each([
+    ["COTA", "Circuit of the Americas"],
+    ["Texas", "Texas Motor Speedway"],
+  ])("%s is %s", (text, name) => {
+    expect(data.trackNames.resolve(text)).toMatchObject({ kind: "match", corrected: false, value: { name } });
+  });
+});
+
 describe("suggestions", () => {
   const unknowns = [
     "Ned Jarrett",
