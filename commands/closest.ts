@@ -1,14 +1,16 @@
 import { defineCommand } from "../src/core/command.js";
-import { formatDate, formatMargin, plural } from "../src/core/format.js";
+import { countNoun, formatDate, formatMargin, plural } from "../src/core/format.js";
 import { formatInvocation } from "../src/core/parse.js";
 import {
   coverageNotes,
+  describeOutside,
   describeScope,
   footerOf,
   rankLabels,
   resolveTrack,
   shortTrack,
   toFinishRow,
+  UNRANKED_NOTE,
 } from "../src/core/present.js";
 import { countRacesRun, findClosest, getEra, makeScope, marginScope } from "../src/query/index.js";
 import { eraOption, SEASON_RANGE } from "./shared.js";
@@ -48,18 +50,23 @@ export const closest = defineCommand({
     const name = (id: string) => data.drivers.get(id)?.name ?? id;
     const summary = first
       ? `${name(first.winnerId)}'s ${formatMargin(first.marginMs)} s win over ${name(first.runnerUpId)} at ${shortTrack(data.tracks.get(first.trackId))} on ${formatDate(first.date)} is the closest ${where}${result.ranks[0] === undefined ? " that the data holds" : ""}.`
-      : `The data holds no timed finish ${where}.`;
+      : result.coverage.outside
+        ? describeOutside(data, scope)
+        : countRacesRun(data, scope) === 0
+          ? `No Cup race was run ${where}.`
+          : `The data holds no timed finish ${where}.`;
     const notes = [...(found?.notes ?? [])];
     const window = marginScope(scope, result.coverage);
-    if (window && result.races.length < count) {
-      const run = countRacesRun(data, window);
+    const run = window ? countRacesRun(data, window) : 0;
+    if (window && result.races.length < count && first && run > 0) {
       notes.push(
-        `The data holds ${plural(result.recorded, "timed finish", "timed finishes")} ${where} (${plural(run, "race")} run${result.coverage.completeToMs === Number.POSITIVE_INFINITY ? "" : " in all; see below for which margins are known"}).`,
+        `The data holds ${countNoun(result.recorded, "timed finish", "timed finishes")} ${where} (${plural(run, "race")} run${result.coverage.completeToMs === Number.POSITIVE_INFINITY ? "" : " in all; see below for which margins are known"}).`,
       );
     }
-    if (result.ranks.some((r) => r === undefined))
-      notes.push("Rows marked – are not ranked: a finish the data lacks could be closer than they are.");
-    notes.push(...coverageNotes(data, scope, result.coverage, widest?.marginMs ?? 0));
+    if (result.ranks.some((r) => r === undefined)) notes.push(UNRANKED_NOTE);
+    notes.push(
+      ...coverageNotes(data, scope, result.coverage, widest?.marginMs ?? 0).filter((n) => n !== summary),
+    );
     return {
       title:
         count === 1
@@ -70,7 +77,10 @@ export const closest = defineCommand({
         ? [
             { label: "Closest", value: `${formatMargin(first.marginMs)} s` },
             { label: "Widest shown", value: `${formatMargin(widest?.marginMs ?? 0)} s` },
-            { label: "Shown", value: `${result.races.length} of ${result.recorded} timed finishes` },
+            {
+              label: "Shown",
+              value: `${result.races.length} of ${plural(result.recorded, "timed finish", "timed finishes")}`,
+            },
           ]
         : [],
       list: { kind: "finishes", rows },

@@ -9,8 +9,9 @@ import {
   describeRun,
   describeScope,
   footerOf,
+  rankedRows,
   resolveDriver,
-  toFinishRow,
+  UNRANKED_NOTE,
 } from "../src/core/present.js";
 import { getDriverRecord, getEra, makeScope, type Rank, rankOf, tallyStandings } from "../src/query/index.js";
 import { eraOption } from "./shared.js";
@@ -107,7 +108,9 @@ export const driver = defineCommand({
           ]
         : []),
     ];
-    const notes = [...nameNotes];
+    // Numbered by margin, ties sharing a place; past what the data holds completely, not numbered.
+    const listed = rankedRows(data, record.closeFinishes, record.coverage.completeToMs, who.id);
+    const notes = [...nameNotes, ...(listed.unranked ? [UNRANKED_NOTE] : [])];
     if (record.wins.length + record.runnerUps.length === 0)
       notes.push(
         `${who.name} has no win or runner-up finish ${where}; try ${formatInvocation(self, { name: who.name, era: "all" })}.`,
@@ -119,7 +122,7 @@ export const driver = defineCommand({
       figures,
       list: {
         kind: "finishes",
-        rows: record.closeFinishes.map((race) => toFinishRow(data, race, who.id)),
+        rows: listed.rows,
       },
       notes: [
         ...notes,

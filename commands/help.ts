@@ -20,7 +20,13 @@ export const help = defineCommand({
           label: `${name}${spec.required ? "" : " (optional)"}`,
           value: spec.description,
         })),
-        notes: [`Usage: ${one.usage}`, `Examples: ${one.examples.join("  ·  ")}`],
+        notes: [
+          `Usage: ${one.usage}`,
+          `Examples: ${one.examples.join("  ·  ")}`,
+          ...(one.aliases.length > 0
+            ? [`Also answers to ${one.aliases.map((a) => `/${a}`).join(" and ")}.`]
+            : []),
+        ],
         footer: footerOf(data),
         tone: "info",
         ephemeral: true,

@@ -1,14 +1,23 @@
 import { distributionChart } from "../src/core/chart-data.js";
 import { defineCommand } from "../src/core/command.js";
-import { formatMargin, formatPercent, joinNames, plural } from "../src/core/format.js";
+import {
+  countNoun,
+  formatMargin,
+  formatPercent,
+  joinNames,
+  lowerFirst,
+  partWas,
+} from "../src/core/format.js";
 import { formatInvocation } from "../src/core/parse.js";
 import {
   coverageNotes,
+  describeOutside,
   describeRun,
   describeScope,
   footerOf,
+  rankedRows,
   resolveTrack,
-  toFinishRow,
+  UNRANKED_NOTE,
 } from "../src/core/present.js";
 import { countWinsWithin, findWithinMargin, getEra, makeScope } from "../src/query/index.js";
 import { eraOption, MAX_ROWS, SEASON_RANGE } from "./shared.js";
@@ -50,37 +59,48 @@ export const margin = defineCommand({
       .map(([id]) => data.drivers.get(id)?.name ?? id)
       .sort((x, y) => x.localeCompare(y));
     const share = result.share;
-    const races = (n: number) => (n === 1 ? "race" : "races");
-    const summary =
-      result.complete && share
-        ? `${count} of the ${share.racesRun} Cup ${races(share.racesRun)} ${where}${result.coverage.pending ? ` through ${describeRun(share.stretch).slice(-4)}` : ""} (${formatPercent(share.share)}) ${count === 1 ? "was" : "were"} decided by ${limit}.`
-        : share
-          ? `In ${describeRun(share.stretch)}, where every margin is known, ${share.count} of the ${share.racesRun} Cup ${races(share.racesRun)}${found ? ` at ${found.track.aliases[0] ?? found.track.name}` : ""} (${formatPercent(share.share)}) ${share.count === 1 ? "was" : "were"} decided by ${limit}; the data holds ${count} such ${count === 1 ? "finish" : "finishes"} ${where} in all.`
-          : `The data holds ${plural(count, "race")} ${where} decided by ${limit}.`;
+    const through = result.coverage.pending && share ? ` through ${share.stretch.toSeason}` : "";
+    const atTrack = found ? ` at ${found.track.aliases[0] ?? found.track.name}` : "";
+    const summary = result.coverage.outside
+      ? describeOutside(data, scope)
+      : !result.coverage.window
+        ? `No margin ${where} is in the data yet, so races decided by ${limit} cannot be counted.`
+        : result.complete && share
+          ? `${partWas(count, share.racesRun, "Cup race", "Cup races", ` ${where}${through} (${formatPercent(share.share)})`)} decided by ${limit}.`
+          : share
+            ? `In ${describeRun(share.stretch)}, where every margin is known, ${lowerFirst(partWas(share.count, share.racesRun, "Cup race", "Cup races", `${atTrack} (${formatPercent(share.share)})`))} decided by ${limit}; the data holds ${countNoun(count, "such finish", "such finishes")} ${where} in all.`
+            : `The data holds ${countNoun(count, "race")} ${where} decided by ${limit}.`;
+    // Numbered by margin, ties sharing a place; past what the data holds completely, not numbered.
+    const listed = rankedRows(data, result.races, result.coverage.completeToMs);
     const notes = [
       ...(found?.notes ?? []),
-      ...coverageNotes(data, scope, result.coverage, seconds),
+      ...(listed.unranked ? [UNRANKED_NOTE] : []),
+      ...coverageNotes(data, scope, result.coverage, seconds).filter((n) => n !== summary),
       ...(count > MAX_ROWS ? [`Listing the ${MAX_ROWS} closest of ${count}.`] : []),
     ];
     return {
       title: `Races decided by ${limit} ${where}`,
       summary,
-      figures: [
-        { label: "Races", value: String(count) },
-        ...(share
-          ? [
-              {
-                label: result.complete ? "Share of all races" : `Share, ${describeRun(share.stretch)}`,
-                value: `${formatPercent(share.share)} (${share.count} of ${share.racesRun})`,
-              },
-            ]
-          : []),
-        ...(result.races[0]
-          ? [{ label: "Closest", value: `${formatMargin(result.races[0].marginMs)} s` }]
-          : []),
-        ...(most > 0 ? [{ label: "Most wins among them", value: `${joinNames(mostNames)} (${most})` }] : []),
-      ],
-      list: { kind: "finishes", rows: result.races.map((race) => toFinishRow(data, race)) },
+      figures: !result.coverage.window
+        ? []
+        : [
+            { label: "Races", value: String(count) },
+            ...(share
+              ? [
+                  {
+                    label: result.complete ? "Share of all races" : `Share, ${describeRun(share.stretch)}`,
+                    value: `${formatPercent(share.share)} (${share.count} of ${share.racesRun})`,
+                  },
+                ]
+              : []),
+            ...(result.races[0]
+              ? [{ label: "Closest", value: `${formatMargin(result.races[0].marginMs)} s` }]
+              : []),
+            ...(most > 0
+              ? [{ label: "Most wins among them", value: `${joinNames(mostNames)} (${most})` }]
+              : []),
+          ],
+      list: { kind: "finishes", rows: listed.rows },
       notes,
       footer: footerOf(data),
       tone: result.races.some((r) => r.marginMs === data.timed[0]?.marginMs) ? "record" : "info",

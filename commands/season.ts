@@ -39,7 +39,7 @@ export const season = defineCommand({
       : "";
     const closeSentence =
       close.complete && close.share
-        ? ` ${close.count} of them (${formatPercent(close.share.share)}) were decided by ${formatMargin(CLOSE_MS)} s or less.`
+        ? ` ${close.count === 0 ? "None of them was" : `${close.count} of them (${formatPercent(close.share.share)}) ${close.count === 1 ? "was" : "were"}`} decided by ${formatMargin(CLOSE_MS)} s or less.`
         : "";
     return {
       title: `The ${year} Cup season`,

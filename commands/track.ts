@@ -8,6 +8,7 @@ import {
   rankLabels,
   resolveTrack,
   toFinishRow,
+  UNRANKED_NOTE,
 } from "../src/core/present.js";
 import {
   countRacesRun,
@@ -80,9 +81,7 @@ export const track = defineCommand({
       },
       notes: [
         ...notes,
-        ...(result.ranks.some((r) => r === undefined)
-          ? ["Rows marked – are not ranked: a finish the data lacks could be closer than they are."]
-          : []),
+        ...(result.ranks.some((r) => r === undefined) ? [UNRANKED_NOTE] : []),
         ...coverageNotes(data, scope, result.coverage, result.races.at(-1)?.marginMs ?? 0),
       ],
       footer: footerOf(data),

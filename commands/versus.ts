@@ -1,15 +1,25 @@
 import { defineCommand } from "../src/core/command.js";
 import { UserError } from "../src/core/errors.js";
-import { formatMargin, plural } from "../src/core/format.js";
+import { formatMargin, partWas, plural, sentence } from "../src/core/format.js";
 import { formatInvocation } from "../src/core/parse.js";
 import { coverageNotes, describeScope, footerOf, resolveDriver, toFinishRow } from "../src/core/present.js";
 import { CLOSE_MS, getEra, getHeadToHead, makeScope } from "../src/query/index.js";
 import { eraOption } from "./shared.js";
 
+/** "Larson won it", "Larson won all 3", "Larson won 2, Buescher 1": who won their one-twos. */
+function describeSplit(a: string, aWins: number, b: string, bWins: number): string {
+  const total = aWins + bWins;
+  const sweep = (name: string) => (total === 1 ? `${name} won it` : `${name} won all ${total}`);
+  if (bWins === 0) return sweep(a);
+  if (aWins === 0) return sweep(b);
+  return `${a} won ${aWins}, ${b} ${bWins}`;
+}
+
 /** `/versus <driver> <driver> [era]`: the races two drivers finished first and second in. */
 export const versus = defineCommand({
   name: "versus",
   description: "Races two drivers finished one-two in, and the close ones among them",
+  aliases: ["vs", "h2h"],
   options: {
     driver: { kind: "driver", description: "First driver, e.g. Larson", required: true },
     other: { kind: "driver", description: "Second driver, e.g. Buescher", required: true },
@@ -24,7 +34,7 @@ export const versus = defineCommand({
     const a = resolveDriver(data, driver, (n) => formatInvocation(self, { driver: n, other, era }));
     const b = resolveDriver(data, other, (n) => formatInvocation(self, { driver, other: n, era }));
     if (a.driver.id === b.driver.id)
-      throw new UserError(`Both names are ${a.driver.name}. Pick two different drivers.`);
+      throw new UserError(`${sentence(`Both names are ${a.driver.name}`)} Pick two different drivers.`);
     const scope = makeScope(data, getEra(data, era));
     const h2h = getHeadToHead(data, scope, a.driver.id, b.driver.id);
     const where = describeScope(data, scope);
@@ -36,7 +46,7 @@ export const versus = defineCommand({
       summary:
         h2h.races.length === 0
           ? `${names} never finished first and second in a Cup race ${where}.`
-          : `${names} finished one-two in ${plural(h2h.races.length, "Cup race")} ${where}: ${a.driver.name} won ${h2h.aWins}, ${b.driver.name} won ${h2h.bWins}. ${h2h.close.length === 0 ? "None of them" : `${h2h.close.length} of them`} ${h2h.close.length === 1 ? "was" : "were"} decided by ${closeLimit} in the data.`,
+          : `${names} finished one-two in ${plural(h2h.races.length, "Cup race")} ${where}: ${describeSplit(a.driver.name, h2h.aWins, b.driver.name, h2h.bWins)}. ${partWas(h2h.close.length, h2h.races.length, "race", "races", "")} decided by ${closeLimit} in the data.`,
       figures: [
         { label: `${a.driver.name} won`, value: String(h2h.aWins) },
         { label: `${b.driver.name} won`, value: String(h2h.bWins) },

@@ -20,6 +20,8 @@ export interface CommandDefinition<O extends OptionMap> {
   readonly name: string;
   /** One line, ≤ 100 chars (Discord's limit). */
   readonly description: string;
+  /** Other names fans type for it ("vs" for /versus): the terminal and /help accept them. */
+  readonly aliases?: readonly string[];
   readonly options: O;
   /** Example command lines, shown by /help and tested to parse. */
   readonly examples: readonly string[];
@@ -31,6 +33,7 @@ export interface CommandDefinition<O extends OptionMap> {
 export interface Command {
   readonly name: string;
   readonly description: string;
+  readonly aliases: readonly string[];
   readonly options: Readonly<Record<string, OptionSpec>>;
   readonly examples: readonly string[];
   /** "/margin <seconds> [era]" */
@@ -56,6 +59,7 @@ export function defineCommand<O extends OptionMap>(definition: CommandDefinition
   const command: Command = {
     name: definition.name,
     description: definition.description,
+    aliases: definition.aliases ?? [],
     options: definition.options,
     examples: definition.examples,
     usage: formatUsage(definition.name, definition.options),

@@ -62,3 +62,35 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 export function spell(n: number): string {
   return ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"][n] ?? String(n);
 }
+
+/**
+ * Ends a sentence with one full stop, however it ends: a name that carries its own period
+ * ("Ricky Stenhouse Jr.") is not followed by a second one. Every sentence that can end with a name
+ * goes through here.
+ */
+export function sentence(text: string): string {
+  const trimmed = text.trimEnd();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/**
+ * A part of a count with its verb, in English at every size: "5 of the 36 Cup races … were",
+ * "1 of the 36 Cup races … was", "None of the 36 Cup races … was", "The one Cup race … was (not)".
+ * `middle` goes between the subject and the verb (" in 2023 (2.8%)").
+ */
+export function partWas(count: number, total: number, one: string, many = `${one}s`, middle = ""): string {
+  if (total === 1) return `The one ${one}${middle} ${count === 0 ? "was not" : "was"}`;
+  const whole = `the ${formatCount(total)} ${many}`;
+  const subject = count === 0 ? `None of ${whole}` : `${formatCount(count)} of ${whole}`;
+  return `${subject}${middle} ${count <= 1 ? "was" : "were"}`;
+}
+
+/** "no timed finish", "1 timed finish", "3 timed finishes": a count that reads well at zero. */
+export function countNoun(count: number, one: string, many = `${one}s`): string {
+  return count === 0 ? `no ${one}` : plural(count, one, many);
+}
+
+/** "None of the…" → "none of the…", for a phrase that no longer starts its sentence. */
+export function lowerFirst(text: string): string {
+  return text.replace(/^(None|The one)\b/, (w) => w.toLowerCase());
+}

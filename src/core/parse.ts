@@ -1,8 +1,17 @@
 import { distance } from "fastest-levenshtein";
 import type { Dataset } from "../data/dataset.js";
+import { findEra } from "../query/scope.js";
 import { type Command, emptyRawValues, findOption } from "./command.js";
 import { UserError } from "./errors.js";
-import { accepts, coerceOption, type OptionSpec, type RawValue } from "./options.js";
+import { spell } from "./format.js";
+import {
+  accepts,
+  coerceOption,
+  looksLikeInteger,
+  looksLikeSeconds,
+  type OptionSpec,
+  type RawValue,
+} from "./options.js";
 
 /** A command with validated option values, ready to run. */
 export interface Invocation {
@@ -54,7 +63,7 @@ export function tokenize(text: string): Token[] {
         i = stop + 1;
         continue;
       }
-      if ((ch === ":" || ch === "=") && name === undefined && !quoted && /^[a-z][a-z0-9_-]*$/i.test(word)) {
+      if ((ch === ":" || ch === "=") && name === undefined && !quoted && /^[a-z_][a-z0-9_-]*$/i.test(word)) {
         name = word.toLowerCase();
         word = "";
         i++;
@@ -74,7 +83,7 @@ export function tokenize(text: string): Token[] {
 /** Finds a command by name (with or without the slash); suggests the nearest on a miss. */
 export function findCommand(commands: readonly Command[], name: string): Command {
   const wanted = name.replace(/^\//, "").toLowerCase();
-  const found = commands.find((c) => c.name === wanted);
+  const found = commands.find((c) => c.name === wanted) ?? commands.find((c) => c.aliases.includes(wanted));
   if (found) return found;
   const nearest = [...commands].sort((a, b) => distance(wanted, a.name) - distance(wanted, b.name))[0];
   const hint = nearest && distance(wanted, nearest.name) <= 2 ? ` Did you mean /${nearest.name}?` : "";
@@ -125,7 +134,7 @@ export function parseArguments(
         const names = specs.map(([n]) => n).join(", ") || "none";
         throw new UserError(`/${command.name} has no option "${token.name}". Its options: ${names}.`);
       }
-      if (token.name in raw) throw new UserError(`You gave ${token.name} twice.`);
+      if (Object.hasOwn(raw, token.name)) throw new UserError(`You gave ${token.name} twice.`);
       raw[token.name] = token.text;
     }
     assignPositional(command, specs, free, raw, data);
@@ -142,11 +151,17 @@ function assignPositional(
   raw: Record<string, RawValue>,
   data: Dataset,
 ): void {
-  const open = (name: string) => !(name in raw);
+  const open = (name: string) => !Object.hasOwn(raw, name);
+  const valueSpecs = specs.filter(([, spec]) => !NAME_TEXT_KINDS.has(spec.kind));
+  const nameSlots = specs.filter(([, spec]) => NAME_TEXT_KINDS.has(spec.kind));
+  // "vs" separates two names; for a command with one name at most ("/help versus") it is a word.
+  const separates = nameSlots.length > 1;
+  // Only driver and track names are guarded against stray values; /help's topic is free text.
+  const takesNames = nameSlots.some(([, spec]) => spec.kind === "driver" || spec.kind === "track");
   const words: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
-    if (token.separator || token.quoted) {
+    if (token.quoted || (token.separator && (separates || token.text === ","))) {
       words.push(token);
       continue;
     }
@@ -154,20 +169,40 @@ function assignPositional(
     const pair = tokens[i + 1];
     const two = pair && !pair.separator && !pair.quoted ? `${token.text} ${pair.text}` : undefined;
     const taker = (text: string) =>
-      specs.find(
-        ([name, spec]) => open(name) && !NAME_TEXT_KINDS.has(spec.kind) && accepts(spec, text, data),
-      );
+      valueSpecs.find(([name, spec]) => open(name) && accepts(spec, text, data));
     const forTwo = two ? taker(two) : undefined;
     if (two && forTwo && forTwo[1].kind === "era") {
       raw[forTwo[0]] = two;
       i++;
       continue;
     }
+    const eraTwice = two
+      ? valueSpecs.find(([, spec]) => spec.kind === "era" && accepts(spec, two, data))
+      : undefined;
+    if (two && eraTwice) conflict(eraTwice, raw[eraTwice[0]] as RawValue, two);
     const forOne = taker(token.text);
-    if (forOne) raw[forOne[0]] = token.text;
-    else words.push(token);
+    if (forOne) {
+      raw[forOne[0]] = token.text;
+      continue;
+    }
+    // A value no open option takes but a filled one would is the same option given twice, never a name.
+    const filled = valueSpecs.find(([, spec]) => accepts(spec, token.text, data));
+    if (filled) conflict(filled, raw[filled[0]] as RawValue, token.text);
+    if (!takesNames) {
+      words.push(token.separator ? { text: token.text, quoted: false } : token);
+      continue;
+    }
+    if (findEra(data, token.text))
+      throw new UserError(`/${command.name} takes no era; you gave "${token.text}".`);
+    if (isNumber(token.text) && !endsName(words.at(-1), token.text, nameSlots, data)) {
+      // A margin the seconds option cannot read ("0.0005") gets that option's own reason.
+      const seconds = valueSpecs.find(([name, spec]) => open(name) && spec.kind === "seconds");
+      if (seconds) coerceOption(seconds[0], seconds[1], token.text, data);
+      refuseNumber(command, token.text);
+    }
+    words.push(token.separator ? { text: token.text, quoted: false } : token);
   }
-  const textSlots = specs.filter(([name, spec]) => open(name) && NAME_TEXT_KINDS.has(spec.kind));
+  const textSlots = nameSlots.filter(([name]) => open(name));
   const groups = groupWords(words);
   if (groups.length === 0) return;
   // A required value still missing is what a stray word most likely meant ("/margin abc").
@@ -184,14 +219,72 @@ function assignPositional(
   }
   const assigned = splitIntoSlots(groups, textSlots, data);
   if (!assigned) {
-    const kinds = textSlots.map(([name]) => name).join(" and ");
+    const example =
+      command.examples.find((e) => e.includes('"')) ?? `/${command.name} "Kyle Larson" "Chris Buescher"`;
+    const whole = groups.flat().join(" ");
+    const first = (textSlots[0] as [string, OptionSpec])[1];
+    const index =
+      first.kind === "driver" ? data.driverNames : first.kind === "track" ? data.trackNames : undefined;
+    // One name where two are needed ("/versus Larson", "/versus Dale Earnhardt Jr") is one name, not a puzzle.
+    if (groups.length < textSlots.length && index?.resolve(whole).kind === "match")
+      throw new UserError(
+        `/${command.name} needs ${spell(textSlots.length)} names, and “${whole}” is one. Add the other, e.g. ${example}.`,
+      );
     throw new UserError(
-      `I couldn't tell where one name ends and the next begins. Put each ${kinds} in quotes, e.g. ${command.examples.find((e) => e.includes('"')) ?? `/${command.name} "Kyle Larson" "Chris Buescher"`}.`,
+      `I couldn't tell where one name ends and the next begins. Put each name in quotes, e.g. ${example}.`,
     );
   }
   assigned.forEach((text, index) => {
     raw[(textSlots[index] as [string, OptionSpec])[0]] = text;
   });
+}
+
+/** "5", "2023", "0.5", ".25s": a number, which no driver or track name is. */
+function isNumber(text: string): boolean {
+  return looksLikeInteger(text) || looksLikeSeconds(text) || /^\d*[.,]\d+$/.test(text.trim());
+}
+
+/** True when a number finishes a name the command takes, word for word ("Daytona 500", "Coca-Cola 600"). */
+function endsName(
+  previous: Token | undefined,
+  text: string,
+  slots: readonly [string, OptionSpec][],
+  data: Dataset,
+): boolean {
+  if (!previous || previous.separator || previous.quoted) return false;
+  const name = `${previous.text} ${text}`;
+  return slots.some(([, spec]) => {
+    const index =
+      spec.kind === "driver" ? data.driverNames : spec.kind === "track" ? data.trackNames : undefined;
+    const found = index?.resolve(name);
+    return found?.kind === "match" && !found.corrected;
+  });
+}
+
+/** What two values for one option are called: "two eras", "count twice". */
+function twiceWhat(name: string, spec: OptionSpec): string {
+  if (spec.kind === "era") return "two eras";
+  if (spec.kind === "season") return "two seasons";
+  return `${name} twice`;
+}
+
+/** The same option given twice ("/closest 5 nextgen all", "/leaders wins wins"): say so. */
+function conflict([name, spec]: [string, OptionSpec], first: RawValue, second: string): never {
+  throw new UserError(`You gave ${twiceWhat(name, spec)}, "${first}" and "${second}". Give one.`);
+}
+
+/** A number where no option takes one is never a name: say what the command takes instead. */
+function refuseNumber(command: Command, text: string): never {
+  const trimmed = text.trim();
+  if (/^\d{4}$/.test(trimmed))
+    throw new UserError(
+      `/${command.name} takes no season. For ${trimmed}, try /season ${trimmed} or /closest ${trimmed}.`,
+    );
+  if (looksLikeSeconds(trimmed))
+    throw new UserError(
+      `/${command.name} takes no margin. For races decided by ${trimmed} s or less, try /margin ${trimmed}.`,
+    );
+  throw new UserError(`/${command.name} takes no number here; you gave ${trimmed}.`);
 }
 
 /** Words between separators and quotes form groups: `Kyle Larson vs "Chris Buescher"` → 2 groups. */
@@ -252,6 +345,18 @@ const NEEDS: Record<OptionSpec["kind"], string> = {
   text: "some text",
 };
 
+/** The same, when a command needs several ("two drivers' names"). */
+const NEEDS_MANY: Record<OptionSpec["kind"], string> = {
+  integer: "numbers",
+  seconds: "margins in seconds",
+  season: "seasons",
+  era: "eras",
+  driver: "drivers' names",
+  track: "tracks",
+  choice: "choices",
+  text: "pieces of text",
+};
+
 /**
  * Checks raw values against the command's declared options: required ones present, bounds kept,
  * defaults filled in. The one validation path for every platform.
@@ -264,12 +369,16 @@ export function validateOptions(
   try {
     const values: Record<string, unknown> = {};
     for (const [name, spec] of Object.entries(command.options)) {
-      const given = raw[name];
+      const given = Object.hasOwn(raw, name) ? raw[name] : undefined;
       if (given === undefined || given === "") {
-        if (spec.required)
+        if (spec.required) {
+          const sameKind = Object.values(command.options).filter((o) => o.kind === spec.kind && o.required);
+          const needs =
+            sameKind.length > 1 ? `${spell(sameKind.length)} ${NEEDS_MANY[spec.kind]}` : NEEDS[spec.kind];
           throw new UserError(
-            `/${command.name} needs ${NEEDS[spec.kind]}, e.g. ${command.examples[0] ?? `/${command.name}`}.`,
+            `/${command.name} needs ${needs}, e.g. ${command.examples[0] ?? `/${command.name}`}.`,
           );
+        }
         if (spec.default !== undefined) values[name] = spec.default;
         continue;
       }

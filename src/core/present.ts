@@ -1,10 +1,11 @@
 import type { Dataset } from "../data/dataset.js";
-import type { Driver, Race, Track } from "../data/types.js";
+import type { Driver, Race, TimedRace, Track } from "../data/types.js";
 import type { Coverage, CoverageRun } from "../query/coverage.js";
-import type { Scope } from "../query/scope.js";
+import { rankFinishes } from "../query/finishes.js";
+import { resultsIn, type Scope, withDates } from "../query/scope.js";
 import type { Answer, Choice, FinishRow } from "./answer.js";
 import { UserError } from "./errors.js";
-import { formatDate, formatMargin, joinNames, plural } from "./format.js";
+import { formatDate, formatMargin, joinNames, plural, sentence } from "./format.js";
 
 /** The footer every answer carries: where the data comes from and how fresh it is. */
 export function footerOf(data: Dataset): Answer["footer"] {
@@ -61,8 +62,13 @@ export function toFinishRow(data: Dataset, race: Race, focus?: string, rank?: st
 /** "in the Next Gen era", "since 1993", narrowed: "at Talladega in 2023". */
 export function describeScope(data: Dataset, scope: Scope): string {
   const parts: string[] = [];
-  if (scope.season !== undefined) parts.push(`in ${scope.season}`);
-  else if (scope.era.to === undefined && scope.era.from === data.races[0]?.date)
+  if (scope.season !== undefined) {
+    // A season the era only partly covers ("2007" of the Gen 4 era) names the era, or counts look wrong.
+    const seasonFrom = data.seasons.get(scope.season)?.from ?? `${scope.season}-01-01`;
+    const split =
+      scope.era.from > seasonFrom || (scope.era.to !== undefined && scope.era.to < `${scope.season}-12-31`);
+    parts.push(split ? `in the ${scope.era.short} part of ${scope.season}` : `in ${scope.season}`);
+  } else if (scope.era.to === undefined && scope.era.from === data.races[0]?.date)
     parts.push(`since ${scope.era.from.slice(0, 4)}`);
   else parts.push(`in the ${scope.era.name}`);
   if (scope.trackId !== undefined) parts.push(`at ${shortTrack(data.tracks.get(scope.trackId))}`);
@@ -130,21 +136,54 @@ export function coverageNotes(data: Dataset, scope: Scope, coverage: Coverage, n
         : `Margins for ${listSeasons(seasons)} are not in the data yet: results (winner and runner-up) are.`,
     );
   }
+  // Runs are named by the seasons the scope raced in: Kentucky's last complete run is 2018–2020,
+  // not 2018–2026 (seasons without a race there are complete only because nothing can be missing).
+  const raced = (run: CoverageRun) => {
+    const races = resultsIn(data, withDates(scope, run.from, run.to));
+    const first = races[0];
+    const last = races.at(-1);
+    return first && last ? describeSeasons(first.season, last.season) : undefined;
+  };
   const short = coverage.runs.filter((r) => r.completeToMs < neededMs);
   if (short.length > 0) {
-    const full = coverage.runs.filter((r) => r.completeToMs === Number.POSITIVE_INFINITY);
+    const full = coverage.runs
+      .filter((r) => r.completeToMs === Number.POSITIVE_INFINITY)
+      .map(raced)
+      .filter((text): text is string => text !== undefined);
     const partial = short.map((r) =>
       r.completeToMs === 0
-        ? `${describeRun(r)} (none yet)`
-        : `${describeRun(r)} (to ${formatMargin(r.completeToMs)} s)`,
+        ? `${raced(r) ?? describeRun(r)} (none yet)`
+        : `${raced(r) ?? describeRun(r)} (to ${formatMargin(r.completeToMs)} s)`,
     );
     notes.push(
       `Not complete past ${formatMargin(Math.min(...short.map((r) => r.completeToMs)))} s: for ${joinNames(partial)} the data holds only the closest finishes, from published lists${
-        full.length > 0 ? `; every margin is known for ${joinNames(full.map(describeRun))}` : ""
+        full.length > 0 ? `; every margin is known for ${joinNames(full)}` : ""
       }.`,
     );
   }
   return notes;
+}
+
+/** Said under a list with rows marked "–": why they have no rank. */
+export const UNRANKED_NOTE =
+  "Rows marked – are not ranked: a finish the data lacks could be closer than they are.";
+
+/**
+ * Closest-first races as rows numbered by competition rank (equal margins share a place, "T-2"),
+ * "–" past the margin the data holds completely; `unranked` says whether any row is so marked.
+ */
+export function rankedRows(
+  data: Dataset,
+  races: readonly TimedRace[],
+  completeToMs: number,
+  focus?: string,
+): { rows: FinishRow[]; unranked: boolean } {
+  const ranks = rankFinishes(races, completeToMs);
+  const labels = rankLabels(ranks);
+  return {
+    rows: races.map((race, i) => toFinishRow(data, race, focus, labels[i])),
+    unranked: ranks.some((r) => r === undefined),
+  };
 }
 
 /** Turns a name the user typed into one driver, or a UserError offering a choice or suggestions. */
@@ -183,10 +222,12 @@ function resolveNamed<T extends { name: string }>(
       };
     case "ambiguous":
       throw new UserError(
-        `“${text}” could be ${joinNames(
-          resolution.candidates.map((c) => c.name),
-          "or",
-        )}. Which one?`,
+        `${sentence(
+          `“${text}” could be ${joinNames(
+            resolution.candidates.map((c) => c.name),
+            "or",
+          )}`,
+        )} Which one?`,
         { title: `Which ${what}?`, choices: choicesOf(resolution.candidates) },
       );
     case "unknown": {

@@ -126,24 +126,34 @@ export class NameIndex<T extends Named> {
       if (carriers.length > 0) return decide(carriers, false);
     }
 
+    // A number is never a name unless a name is that number (a race called "Daytona 500" is a key).
+    if (/^\d+$/.test(compact)) return { kind: "unknown", suggestions: [] };
+
     if (query.length >= 3) {
       const prefixed = this.#entries.filter((e) => e.keys.some((k) => startsWithWords(k, query)));
-      if (prefixed.length > 0)
+      if (prefixed.length > 0) {
+        // "vegas" is a word of "Las Vegas"; "Foo" only starts "Food City": that one is a guess, and says so.
+        const whole = prefixed.some((e) => e.keys.some((k) => hasWholeWords(k, query)));
         return decide(
           prefixed.map((e) => e.value),
-          false,
+          !whole,
         );
+      }
     }
 
     const scored = this.#score(query);
     const allowance = typoAllowance(query.length);
-    const best = scored[0];
-    if (best && best.distance <= allowance) {
-      const tied = scored.filter((s) => s.distance === best.distance).map((s) => s.value);
+    // A typo fixes letters, never a whole word: "Ned Jarrett" is not "Dale Jarrett", "Coy Gibbs" not "Ty Gibbs".
+    const typos = scored.filter((s) => s.typo <= allowance).sort((a, b) => a.typo - b.typo);
+    const best = typos[0];
+    if (best) {
+      const tied = typos.filter((s) => s.typo === best.typo).map((s) => s.value);
       return decide(tied, true);
     }
+    const bound = suggestionBound(query.length);
     const suggestions = scored
-      .filter((s) => s.distance <= Math.max(2, Math.ceil(query.length / 2)) || s.contains)
+      .filter((s) => s.near <= bound)
+      .sort((a, b) => a.near - b.near)
       .slice(0, MAX_SUGGESTIONS)
       .map((s) => s.value);
     return { kind: "unknown", suggestions };
@@ -171,15 +181,24 @@ export class NameIndex<T extends Named> {
     return this.#entries
       .map(({ value, keys }) => {
         let best = Number.POSITIVE_INFINITY;
+        let typo = Number.POSITIVE_INFINITY;
+        let near = Number.POSITIVE_INFINITY;
         let prefix = false;
         let contains = false;
         for (const key of keys) {
           if (startsWithWords(key, query)) prefix = true;
           if (key.includes(query)) contains = true;
           // Compare against the key cut to the query's length too, so "buesh" is near "buescher".
-          best = Math.min(best, distance(query, key), distance(query, key.slice(0, query.length)) + 1);
+          const off = Math.min(distance(query, key), distance(query, key.slice(0, query.length)) + 1);
+          best = Math.min(best, off);
+          if (wordsAgree(query, key)) typo = Math.min(typo, off);
+          // Surname first ("Bueschr Chrs") is still near the name it spells, for a suggestion.
+          const flipped = key.includes(" ") ? distance(query, key.split(" ").reverse().join(" ")) : off;
+          const closest = Math.min(off, flipped);
+          // Worth suggesting only when most of the key survives: "wins" is two edits from "ims", and unrelated.
+          if (closest * 2 < Math.min(query.length, key.length)) near = Math.min(near, closest);
         }
-        return { value, distance: prefix ? 0 : best, prefix, contains };
+        return { value, distance: prefix ? 0 : best, typo, near, prefix, contains };
       })
       .sort(
         (a, b) =>
@@ -189,6 +208,35 @@ export class NameIndex<T extends Named> {
           a.value.name.localeCompare(b.value.name),
       );
   }
+}
+
+/**
+ * How far off an unknown name may be for an entry to be offered as "Did you mean": one more edit
+ * than a typo, so suggestions are near misses, never unrelated names.
+ */
+function suggestionBound(length: number): number {
+  return typoAllowance(length) + 1;
+}
+
+/**
+ * True when a typo could turn the query into the key word by word: each word of the query (when
+ * both have as many words) is within half its length of the key's word, or starts it. Whole other
+ * first names ("Ned" for "Dale") are different people, not typos.
+ */
+function wordsAgree(query: string, key: string): boolean {
+  const queryWords = query.split(" ");
+  const keyWords = key.split(" ");
+  if (queryWords.length !== keyWords.length) return true;
+  return queryWords.every((word, i) => {
+    const other = keyWords[i] as string;
+    return other.startsWith(word) || distance(word, other) <= Math.max(1, Math.floor(word.length / 2));
+  });
+}
+
+/** True when every word of the query is a whole word of the key ("vegas" in "las vegas"). */
+function hasWholeWords(key: string, query: string): boolean {
+  const keyWords = new Set(key.split(" "));
+  return query.split(" ").every((w) => keyWords.has(w));
 }
 
 /** True when every word of the query starts a word of the key, in order ("kyl bus" → "kyle busch"). */

@@ -52,9 +52,15 @@ export function coverageOf(ds: Dataset, scope: Scope): Coverage {
 
 function computeCoverage(ds: Dataset, scope: Scope): Coverage {
   const base = { asOf: ds.meta.asOf, pastAsOf: scope.pastAsOf };
-  const seasons = [...ds.seasons.values()].filter(
-    (s) => s.from <= scope.to && `${s.season}-12-31` >= scope.from,
-  );
+  // A season in which the scope held no race (a track not yet built, a driver not yet racing) is
+  // missing nothing: it counts as complete, so it never makes a note or a rank doubt a list.
+  const seasons = [...ds.seasons.values()]
+    .filter((s) => s.from <= scope.to && `${s.season}-12-31` >= scope.from)
+    .map((s) =>
+      resultsIn(ds, withDates(scope, ...spread(seasonDays(s, scope)))).length === 0
+        ? { ...s, marginsCompleteToMs: Number.POSITIVE_INFINITY }
+        : s,
+    );
   if (scope.from > scope.to || seasons.length === 0)
     return { ...base, outside: true, window: undefined, pending: undefined, completeToMs: 0, runs: [] };
   // Seasons at the end whose margins are not in yet are set aside, not counted as "not close".
