@@ -26,7 +26,10 @@ export function raceCard(data: Dataset, race: Race, invocation?: string): Answer
       : "(margin not in the data yet)";
   const source = data.sources.get(race.marginSource ?? race.resultSource);
   return {
-    title: `${race.season} ${race.label}: ${race.raceName}`,
+    // "2022 Daytona 500", not "2022 Daytona 500: Daytona 500".
+    title: race.raceName.includes(race.label)
+      ? `${race.season} ${race.raceName}`
+      : `${race.season} ${race.label}: ${race.raceName}`,
     summary: `${winner} beat ${second} ${how} at ${shortTrack(track)} on ${formatDate(race.date)}${rankText ? `: ${rankText}` : ""}.`,
     figures: [
       { label: "Winner", value: winner },
@@ -59,7 +62,12 @@ export const race = defineCommand({
   options: {
     season: { kind: "season", description: "Season, e.g. 2024", ...SEASON_RANGE },
     track: { kind: "track", description: "Track, e.g. Kansas" },
-    number: { kind: "integer", description: "Which race at that track that season (1, 2…)", min: 1, max: 40 },
+    number: {
+      kind: "integer",
+      description: "Which race at that track that season (1, 2…), or a race named by number (Daytona 500)",
+      min: 1,
+      max: 999,
+    },
     pick: {
       kind: "choice",
       description: "latest: the last race the data holds",
@@ -82,7 +90,16 @@ export const race = defineCommand({
       ...(found ? { trackId: found.track.id } : {}),
       ...(number === undefined ? {} : { number }),
     };
-    const races = findRace(data, query);
+    // "/race 2022 daytona 500": a number that, with the track's name, is a race's own name.
+    const named =
+      found && number !== undefined && number > 40
+        ? findRace(data, { ...(season === undefined ? {} : { season }), trackId: found.track.id }).filter(
+            (r) =>
+              r.label === `${found.track.aliases[0] ?? found.track.name} ${number}` ||
+              r.label.endsWith(` ${number}`),
+          )
+        : undefined;
+    const races = named ?? findRace(data, query);
     if (races.length === 1) {
       const card = raceCard(
         data,

@@ -241,3 +241,25 @@ describe("other commands", () => {
     }
   });
 });
+
+describe("/race", () => {
+  it("shows one race's card with its rank among every finish that no missing race could outrank", async () => {
+    const a = await answer("/race 2024 kansas 1");
+    expect(a.title).toBe("2024 Kansas I: Advent Health 400");
+    expect(figure(a, "Margin")).toBe(".001 s");
+    expect(figure(a, "Rank")).toBe("the closest of 1,120 races 1993–2024");
+    const b = await answer("/race 2022 daytona 500");
+    expect(b.title).toBe("2022 Daytona 500");
+    expect(figure(b, "Rank")).toBe("6th closest of 230 timed finishes 2018–2024");
+  });
+
+  it("says 'under caution' for a caution finish, and gives the latest race", async () => {
+    const caution = await answer("/race 2024 daytona 1");
+    expect(figure(caution, "Margin")).toBe("ended under caution (gap at the line .006 s)");
+    expect(figure(caution, "Rank")).toBeUndefined();
+    const latest = await answer("/race latest");
+    expect(latest.title).toBe("2026 Sonoma: Toyota / Save Mart 350");
+    const unknown = await answer("/race 2025 kansas 1");
+    expect(figure(unknown, "Margin")).toBe("not in the data yet");
+  });
+});
