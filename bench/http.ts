@@ -93,6 +93,7 @@ export async function load(
   prepared: readonly PreparedRequest[],
   total: number,
   concurrency: number,
+  timeoutMs = 30_000,
 ): Promise<LoadFigure> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const times: number[] = [];
@@ -124,6 +125,8 @@ export async function load(
         count(0);
         resolve();
       });
+      // A chat platform gives up after 3 s: past the time-out the request counts as unanswered (0).
+      req.setTimeout(timeoutMs, () => req.destroy(new Error("time-out")));
       req.end(body);
     });
   const worker = async () => {
@@ -150,7 +153,9 @@ export async function load(
 export interface HttpFigures {
   readonly slack: { readonly ours: LoadFigure; readonly bare: LoadFigure; readonly ratio: number };
   readonly discord: { readonly ours: LoadFigure; readonly bare: LoadFigure; readonly ratio: number };
-  readonly rss: { readonly afterStartMb: number; readonly afterLoadMb: number };
+  readonly rss: { readonly afterStartMb: number; readonly afterLoadMb: number; readonly settledMb: number };
+  /** Discord interactions, 64 in flight, one in ten a Chart click; unanswered within 3 s = time-out. */
+  readonly charts: LoadFigure & { readonly timeouts: number };
 }
 
 /** Runs Photo Finish's Slack and Discord endpoints side by side with their bare baselines. */
@@ -184,6 +189,27 @@ export async function benchHttp(total: number, concurrency: number): Promise<Htt
       },
     };
   };
+  const chartClick = () => {
+    const body = JSON.stringify({
+      type: 3,
+      id: "2",
+      application_id: "1",
+      token: "t",
+      version: 1,
+      member: { user: { id: String(80351110224678912n + BigInt(users++)), username: "bench" } },
+      message: { id: "700000000000000000" },
+      data: { custom_id: "pf:c:/leaders nextgen", component_type: 2 },
+    });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    return {
+      body,
+      headers: {
+        "content-type": "application/json",
+        "x-signature-timestamp": timestamp,
+        "x-signature-ed25519": sign(null, Buffer.from(timestamp + body), privateKey).toString("hex"),
+      },
+    };
+  };
   const discordRequest = () => {
     const body = JSON.stringify({
       type: 2,
@@ -209,9 +235,10 @@ export async function benchHttp(total: number, concurrency: number): Promise<Htt
   // Every adapter on: the gateway bot connects to a loopback stand-in for Discord.
   const discordStandIn = await startFakeDiscord();
   // Run as npm start runs it, with the same Node flags.
+  // PORT must be a real port (0 is refused at start-up): ask the kernel for a free one.
   const ours = await startChild([...PRODUCTION_NODE_FLAGS, bin], {
     ...base,
-    PORT: "0",
+    PORT: String(await freePort()),
     DISCORD_PUBLIC_KEY: publicKeyHex,
     SLACK_SIGNING_SECRET: secret,
     SLACK_BOT_TOKEN: "xoxb-bench",
@@ -278,10 +305,26 @@ export async function benchHttp(total: number, concurrency: number): Promise<Htt
       concurrency,
     );
     const afterLoadMb = rssMb(ours.child.pid);
+    // Charts under load: every tenth request asks for a chart, 64 in flight, a 3 s client time-out.
+    const mixed = Array.from({ length: Math.min(total, 1280) }, (_, i) =>
+      i % 10 === 9 ? chartClick() : discordRequest(),
+    );
+    const charts = await load(
+      "Discord, 1 in 10 a chart, 64 in flight",
+      `http://127.0.0.1:${ours.port}/discord/interactions`,
+      mixed,
+      mixed.length,
+      64,
+      3_000,
+    );
+    // Back near idle once the load stops? Give the collector a few quiet seconds, then look.
+    await new Promise((r) => setTimeout(r, 5_000));
+    const settledMb = rssMb(ours.child.pid);
     return {
       slack: { ours: slackOurs, bare: slackBare, ratio: slackOurs.perSecond / slackBare.perSecond },
       discord: { ours: discordOurs, bare: discordBare, ratio: discordOurs.perSecond / discordBare.perSecond },
-      rss: { afterStartMb, afterLoadMb },
+      rss: { afterStartMb, afterLoadMb, settledMb },
+      charts: { ...charts, timeouts: charts.statuses[0] ?? 0 },
     };
   } finally {
     for (const { child } of [ours, bolt, bare]) child.kill("SIGTERM");
