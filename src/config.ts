@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
-import { publicKeyProblem } from "./discord/public-key.js";
+import { publicKeyProblem } from "./platforms/discord/public-key.js";
 
 const blankToUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;

@@ -1,15 +1,15 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Logger } from "pino";
-import type { Adapter, AdapterDeps } from "./adapters/adapter.js";
-import { historyPath, runConsole } from "./adapters/console.js";
 import { type Config, ConfigError, enabledAdapters, loadConfig } from "./config.js";
 import { DataError, loadDataset } from "./data/load.js";
 import { HttpServer, sendJson } from "./http/server.js";
 import { createLogger } from "./log.js";
 import { DEFAULT_DATA_DIR } from "./paths.js";
+import type { Adapter, AdapterDeps } from "./pipeline/adapter.js";
+import type { SlackCharts } from "./platforms/slack/charts.js";
+import { historyPath, runConsole } from "./platforms/terminal/console.js";
 import { Runtime } from "./runtime.js";
-import type { SlackCharts } from "./slack/charts.js";
 import type { ScheduledRefresh } from "./update/schedule.js";
 import { JOURNAL_FILE } from "./update/write.js";
 
@@ -47,7 +47,7 @@ export interface StartOptions {
 }
 
 async function createGateway(deps: AdapterDeps): Promise<Adapter> {
-  const { createDiscordGatewayAdapter } = await import("./adapters/discord-gateway.js");
+  const { createDiscordGatewayAdapter } = await import("./platforms/discord/gateway.js");
   const api = deps.config.DISCORD_API_URL;
   return createDiscordGatewayAdapter(deps, api ? { rest: { api } } : {});
 }
@@ -61,15 +61,15 @@ async function createAdapters(
   const on = enabledAdapters(deps.config);
   const adapters: Adapter[] = [];
   if (on.discordGateway && shards !== undefined) {
-    const { createDiscordShardsAdapter } = await import("./adapters/discord-shards.js");
+    const { createDiscordShardsAdapter } = await import("./platforms/discord/shards.js");
     adapters.push(createDiscordShardsAdapter(deps, shards));
   } else if (on.discordGateway) adapters.push(await createGateway(deps));
   if (on.discordHttp) {
-    const { createDiscordHttpAdapter } = await import("./adapters/discord-http.js");
+    const { createDiscordHttpAdapter } = await import("./platforms/discord/http.js");
     adapters.push(createDiscordHttpAdapter(deps));
   }
   if (on.slackSocket || on.slackHttp) {
-    const { createSlackAdapter } = await import("./adapters/slack.js");
+    const { createSlackAdapter } = await import("./platforms/slack/adapter.js");
     adapters.push(createSlackAdapter(deps, charts ? { charts } : {}));
   }
   return adapters;
@@ -177,7 +177,7 @@ export async function start(options: StartOptions = {}): Promise<number> {
     http && config.PUBLIC_BASE_URL ? await startCharts(http, config.PUBLIC_BASE_URL, log) : undefined;
   // Said once, to the operator: a fan's answer never mentions server configuration.
   if ((on.slackSocket || on.slackHttp) && !config.PUBLIC_BASE_URL)
-    log.info((await import("./slack/charts.js")).CHART_NEEDS_BASE_URL);
+    log.info((await import("./platforms/slack/charts.js")).CHART_NEEDS_BASE_URL);
   const adapters = await createAdapters({ config, runtime, log, http }, charts, options.shards);
   // 503 once shutdown begins, so a load balancer stops sending here while in-flight work finishes.
   http?.route("GET", "/healthz", (_req, res) =>

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { Answer } from "../src/core/answer.js";
 import type { ChartData } from "../src/core/chart.js";
 import { bandStep } from "../src/core/chart-data.js";
-import { renderText } from "../src/render/text.js";
-import { renderTextChart } from "../src/render/text-chart.js";
+import { renderTextChart } from "../src/platforms/terminal/chart.js";
+import { renderText } from "../src/platforms/terminal/render.js";
 import { ask } from "./helpers/data.js";
 
 async function answer(line: string): Promise<Answer> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../src/config.js";
-import { publicKeyFromHex } from "../src/discord/verify.js";
+import { publicKeyFromHex } from "../src/platforms/discord/verify.js";
 import { cleanEnv, runBin } from "./helpers/cli.js";
 import { makeKeys } from "./helpers/discord.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { commands } from "../commands/index.js";
-import { completeLine } from "../src/adapters/console-complete.js";
+import { completeLine } from "../src/platforms/terminal/complete.js";
 import { realData } from "./helpers/data.js";
 
 const complete = async (line: string) => completeLine(line, commands, await realData())[0];

@@ -1,9 +1,9 @@
 import pino from "pino";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { drawPendingChart } from "../src/discord/chart-files.js";
-import { decodeButton } from "../src/discord/custom-id.js";
-import { toDiscordResponse } from "../src/render/discord.js";
+import { drawPendingChart } from "../src/platforms/discord/chart-files.js";
+import { decodeButton } from "../src/platforms/discord/custom-id.js";
+import { toDiscordResponse } from "../src/platforms/discord/render.js";
 import { ask } from "./helpers/data.js";
 import {
   buttonInteraction,

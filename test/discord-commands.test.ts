@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../commands/index.js";
 import type { Dataset } from "../src/data/dataset.js";
 import { loadDataset } from "../src/data/load.js";
-import { buildCommandJson } from "../src/discord/command-json.js";
-import { registerDiscordCommands } from "../src/discord/register.js";
+import { buildCommandJson } from "../src/platforms/discord/command-json.js";
+import { registerDiscordCommands } from "../src/platforms/discord/register.js";
 
 let data: Dataset;
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Adapter } from "../src/adapters/adapter.js";
-import { createDiscordGatewayAdapter } from "../src/adapters/discord-gateway.js";
 import { loadConfig } from "../src/config.js";
 import { loadDataset } from "../src/data/load.js";
 import { silentLogger } from "../src/log.js";
+import type { Adapter } from "../src/pipeline/adapter.js";
+import { createDiscordGatewayAdapter } from "../src/platforms/discord/gateway.js";
 import { Runtime } from "../src/runtime.js";
 import { APP_ID, type FakeDiscord, startFakeDiscord } from "./helpers/discord-stand-in.js";
 

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../commands/index.js";
 import { parseLine } from "../src/core/parse.js";
 import { answerInvocation } from "../src/core/respond.js";
-import { decodeButton } from "../src/discord/custom-id.js";
-import { SIGNATURE_MAX_AGE_SECONDS } from "../src/discord/verify.js";
-import { PAGE_SIZE, toDiscordResponse } from "../src/render/discord.js";
+import { decodeButton } from "../src/platforms/discord/custom-id.js";
+import { PAGE_SIZE, toDiscordResponse } from "../src/platforms/discord/render.js";
+import { SIGNATURE_MAX_AGE_SECONDS } from "../src/platforms/discord/verify.js";
 import {
   autocompleteInteraction,
   buttonInteraction,

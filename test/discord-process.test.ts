@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { commands } from "../commands/index.js";
 import { answerLine } from "../src/core/respond.js";
 import { loadDataset } from "../src/data/load.js";
-import { toDiscordResponse } from "../src/render/discord.js";
+import { toDiscordResponse } from "../src/platforms/discord/render.js";
 import { runBin } from "./helpers/cli.js";
 import { commandInteraction, makeKeys, pingInteraction, signBody } from "./helpers/discord.js";
 import { type ServerProcess, startServerProcess } from "./helpers/server-process.js";

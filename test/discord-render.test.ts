@@ -1,16 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Answer, FinishRow } from "../src/core/answer.js";
-import { decodeButton, encodeButton } from "../src/discord/custom-id.js";
+import { decodeButton, encodeButton } from "../src/platforms/discord/custom-id.js";
+import { CUSTOM_ID_MAX, EMBED_TOTAL_MAX } from "../src/platforms/discord/limits.js";
 import {
   embedCharacters,
   PAGE_SIZE,
   renderDiscordMessage,
   TONE_COLORS,
   toDiscordResponse,
-} from "../src/render/discord.js";
-import { CUSTOM_ID_MAX, EMBED_TOTAL_MAX } from "../src/render/discord-limits.js";
-import { truncate } from "../src/render/discord-text.js";
+} from "../src/platforms/discord/render.js";
+import { truncate } from "../src/platforms/discord/text.js";
 import { expectWithinDiscordLimits } from "./helpers/discord-limits.js";
 
 const footer = { source: "Test source", asOf: "2024-05-05" };

@@ -2,15 +2,15 @@ import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import pino from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Adapter } from "../src/adapters/adapter.js";
-import { createSlackAdapter } from "../src/adapters/slack.js";
 import { configSchema } from "../src/config.js";
 import type { CommandContext, Platform } from "../src/core/command.js";
 import { defineCommand } from "../src/core/command.js";
 import { answerLine } from "../src/core/respond.js";
 import { loadDataset } from "../src/data/load.js";
 import { HttpServer } from "../src/http/server.js";
-import { type SlackButton, type SlackMessage, toSlackMessage } from "../src/render/slack.js";
+import type { Adapter } from "../src/pipeline/adapter.js";
+import { createSlackAdapter } from "../src/platforms/slack/adapter.js";
+import { type SlackButton, type SlackMessage, toSlackMessage } from "../src/platforms/slack/render.js";
 import { Runtime } from "../src/runtime.js";
 import { mrkdwnTexts } from "./helpers/slack-limits.js";
 import {

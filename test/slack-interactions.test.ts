@@ -4,14 +4,19 @@ import { commands } from "../commands/index.js";
 import type { CommandContext } from "../src/core/command.js";
 import { answerLine } from "../src/core/respond.js";
 import { loadDataset } from "../src/data/load.js";
-import { toSlackMessage } from "../src/render/slack.js";
 import {
   ACTION_ID_PREFIX,
   ACTION_IDS,
   decodeButtonValue,
   encodeButtonValue,
-} from "../src/slack/action-value.js";
-import { answerButton, answerSlashCommand, hashUser, slashCommandLine } from "../src/slack/interactions.js";
+} from "../src/platforms/slack/action-value.js";
+import {
+  answerButton,
+  answerSlashCommand,
+  hashUser,
+  slashCommandLine,
+} from "../src/platforms/slack/interactions.js";
+import { toSlackMessage } from "../src/platforms/slack/render.js";
 
 let context: CommandContext;
 

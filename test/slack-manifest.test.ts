@@ -10,7 +10,7 @@ import {
   formatSlackManifest,
   PLACEHOLDER_REQUEST_URL,
   UMBRELLA_COMMAND,
-} from "../src/slack/manifest.js";
+} from "../src/platforms/slack/manifest.js";
 import { slackManifestSchema } from "./helpers/slack-manifest-schema.js";
 
 const committed = path.join(PACKAGE_ROOT, "manifest.json");

@@ -6,8 +6,8 @@ import { UserError } from "../src/core/errors.js";
 import { parseArguments } from "../src/core/parse.js";
 import type { Dataset } from "../src/data/dataset.js";
 import { loadDataset } from "../src/data/load.js";
-import { answerSlashCommand } from "../src/slack/interactions.js";
-import { UMBRELLA_COMMAND } from "../src/slack/manifest.js";
+import { answerSlashCommand } from "../src/platforms/slack/interactions.js";
+import { UMBRELLA_COMMAND } from "../src/platforms/slack/manifest.js";
 import { slackViolations } from "./helpers/slack-limits.js";
 
 let data: Dataset;

@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../src/paths.js";
-import type { SlackMessage } from "../src/render/slack.js";
-import { CHART_NEEDS_BASE_URL } from "../src/slack/charts.js";
+import { CHART_NEEDS_BASE_URL } from "../src/platforms/slack/charts.js";
+import type { SlackMessage } from "../src/platforms/slack/render.js";
 import { freePort } from "./helpers/server-process.js";
 import { postToSlackEndpoint, slashCommandBody } from "./helpers/slack-requests.js";
 

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Answer, FinishRow } from "../src/core/answer.js";
-import { SLACK_ROWS_PER_PAGE, type SlackMessage, toSlackMessage } from "../src/render/slack.js";
-import { escapeMrkdwn, packLines, truncateMrkdwn, truncatePlain } from "../src/render/slack-text.js";
-import { decodeButtonValue } from "../src/slack/action-value.js";
+import { decodeButtonValue } from "../src/platforms/slack/action-value.js";
+import { SLACK_ROWS_PER_PAGE, type SlackMessage, toSlackMessage } from "../src/platforms/slack/render.js";
+import { escapeMrkdwn, packLines, truncateMrkdwn, truncatePlain } from "../src/platforms/slack/text.js";
 import { anyAnswer } from "./helpers/arbitraries.js";
 import { mrkdwnTexts, slackViolations, unescaped } from "./helpers/slack-limits.js";
 

@@ -1,8 +1,8 @@
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSlackAdapter } from "../src/adapters/slack.js";
 import { configSchema } from "../src/config.js";
 import { loadDataset } from "../src/data/load.js";
+import { createSlackAdapter } from "../src/platforms/slack/adapter.js";
 import { Runtime } from "../src/runtime.js";
 import { type Sink, startSink } from "./helpers/slack-requests.js";
 

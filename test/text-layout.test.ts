@@ -2,8 +2,8 @@ import { stripVTControlCharacters } from "node:util";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Answer } from "../src/core/answer.js";
-import { renderText } from "../src/render/text.js";
-import { COLOR_STYLE } from "../src/render/text-style.js";
+import { renderText } from "../src/platforms/terminal/render.js";
+import { COLOR_STYLE } from "../src/platforms/terminal/style.js";
 import { anyAnswer } from "./helpers/arbitraries.js";
 import { ask } from "./helpers/data.js";
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { renderText, TEXT_MAX_ROWS } from "../src/render/text.js";
+import { renderText, TEXT_MAX_ROWS } from "../src/platforms/terminal/render.js";
 import { anyAnswer } from "./helpers/arbitraries.js";
 import { ask } from "./helpers/data.js";
 

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Answer } from "../src/core/answer.js";
-import { toDiscordChartResponse, toDiscordResponse } from "../src/render/discord.js";
-import { toSlackMessage } from "../src/render/slack.js";
+import { toDiscordChartResponse, toDiscordResponse } from "../src/platforms/discord/render.js";
+import { toSlackMessage } from "../src/platforms/slack/render.js";
 import { anyAnswer } from "./helpers/arbitraries.js";
 import { buttonInteraction, type DiscordEndpoint, startDiscordEndpoint } from "./helpers/discord.js";
 

@@ -6,8 +6,8 @@ import type { Platform } from "../core/command.js";
 import { answerLine } from "../core/respond.js";
 import { DataError, formatProblem, loadDataset } from "../data/load.js";
 import { PACKAGE_ROOT } from "../paths.js";
-import { renderText } from "../render/text.js";
-import { styleFor } from "../render/text-style.js";
+import { renderText } from "../platforms/terminal/render.js";
+import { styleFor } from "../platforms/terminal/style.js";
 
 const USAGE = `Usage:
   photo-finish                         start the bot (terminal, or every chat platform configured)
@@ -38,15 +38,15 @@ const FORMATS: Record<string, { platform: Platform; load: () => Promise<(answer:
   discord: {
     platform: "discord",
     load: async () => {
-      const { toDiscordResponse } = await import("../render/discord.js");
+      const { toDiscordResponse } = await import("../platforms/discord/render.js");
       return (answer) => `${JSON.stringify(toDiscordResponse(answer), null, 2)}\n`;
     },
   },
   slack: {
     platform: "slack",
     load: async () => {
-      const { toSlackMessage } = await import("../render/slack.js");
-      const { slackChartFor } = await import("./slack-chart.js");
+      const { toSlackMessage } = await import("../platforms/slack/render.js");
+      const { slackChartFor } = await import("../platforms/slack/cli-chart.js");
       return (answer) => `${JSON.stringify(toSlackMessage(answer, 0, slackChartFor(answer)), null, 2)}\n`;
     },
   },
@@ -158,11 +158,11 @@ export async function main(argv: string[]): Promise<number> {
       return runDataUpdate(rest);
     }
     case "discord:register": {
-      const { registerDiscordCommands } = await import("../discord/register.js");
+      const { registerDiscordCommands } = await import("../platforms/discord/register.js");
       return registerDiscordCommands();
     }
     case "slack:manifest": {
-      const { writeSlackManifest } = await import("../slack/manifest.js");
+      const { writeSlackManifest } = await import("../platforms/slack/manifest.js");
       return writeSlackManifest(rest[0]);
     }
     case "--version":

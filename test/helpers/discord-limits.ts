@@ -13,7 +13,7 @@ import {
   EMBED_TITLE_MAX,
   EMBED_TOTAL_MAX,
   EMBEDS_PER_MESSAGE_MAX,
-} from "../../src/render/discord-limits.js";
+} from "../../src/platforms/discord/limits.js";
 
 interface Embed {
   title?: string;

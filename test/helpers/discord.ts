@@ -1,10 +1,10 @@
 import { generateKeyPairSync, type KeyObject, sign } from "node:crypto";
 import type { AddressInfo } from "node:net";
-import { createDiscordHttpAdapter } from "../../src/adapters/discord-http.js";
 import { loadConfig } from "../../src/config.js";
 import { loadDataset } from "../../src/data/load.js";
 import { HttpServer } from "../../src/http/server.js";
 import { silentLogger } from "../../src/log.js";
+import { createDiscordHttpAdapter } from "../../src/platforms/discord/http.js";
 import { Runtime } from "../../src/runtime.js";
 
 /** A Discord application's key pair, made fresh per test run: the test plays Discord. */

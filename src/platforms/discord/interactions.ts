@@ -1,14 +1,14 @@
 import { createHmac, randomBytes } from "node:crypto";
 import type { APIApplicationCommandOptionChoice, APIInteractionResponse } from "discord.js";
 import type { Logger } from "pino";
-import { chartAltText, chartId } from "../charts/index.js";
-import type { Answer } from "../core/answer.js";
-import type { ChartData } from "../core/chart.js";
-import { type Command, type CommandContext, emptyRawValues, findOption } from "../core/command.js";
-import type { InteractionCost, InteractionLimits } from "../core/cooldown.js";
-import type { RawValue } from "../core/options.js";
-import { validateOptions } from "../core/parse.js";
-import { footerOf } from "../core/present.js";
+import { chartAltText, chartId } from "../../charts/index.js";
+import type { Answer } from "../../core/answer.js";
+import type { ChartData } from "../../core/chart.js";
+import { type Command, type CommandContext, emptyRawValues, findOption } from "../../core/command.js";
+import type { InteractionCost, InteractionLimits } from "../../core/cooldown.js";
+import type { RawValue } from "../../core/options.js";
+import { validateOptions } from "../../core/parse.js";
+import { footerOf } from "../../core/present.js";
 import {
   answerFailure,
   answerInvocation,
@@ -16,11 +16,11 @@ import {
   apologyAnswer,
   cooldownAnswer,
   type Outcome,
-} from "../core/respond.js";
-import { RESPONSE_TYPE, toDiscordChartResponse, toDiscordResponse } from "../render/discord.js";
-import { AUTOCOMPLETE_CHOICES_MAX, CHOICE_NAME_MAX } from "../render/discord-limits.js";
-import { truncate } from "../render/discord-text.js";
+} from "../../core/respond.js";
 import { decodeButton } from "./custom-id.js";
+import { AUTOCOMPLETE_CHOICES_MAX, CHOICE_NAME_MAX } from "./limits.js";
+import { RESPONSE_TYPE, toDiscordChartResponse, toDiscordResponse } from "./render.js";
+import { truncate } from "./text.js";
 
 // Protocol numbers, spelled out so the HTTP path loads no Discord code.
 const INTERACTION_PING = 1;

@@ -1,5 +1,5 @@
-import { pad } from "./text-chart.js";
-import { PLAIN_STYLE, type TextStyle } from "./text-style.js";
+import { pad } from "./chart.js";
+import { PLAIN_STYLE, type TextStyle } from "./style.js";
 
 /** One way to show a table: its columns and rows. Richer layouts come first. */
 export interface TableLayout {

@@ -1,6 +1,6 @@
-import { commands } from "../../commands/index.js";
-import { ConfigError, loadConfig } from "../config.js";
-import { DataError, loadDataset } from "../data/load.js";
+import { commands } from "../../../commands/index.js";
+import { ConfigError, loadConfig } from "../../config.js";
+import { DataError, loadDataset } from "../../data/load.js";
 import { buildCommandJson } from "./command-json.js";
 
 /** Where and how to register; tests point `api` at a local server so no request leaves the machine. */

@@ -1,9 +1,9 @@
-import type { Answer, Figure, FinishRow, StandingRow } from "../core/answer.js";
-import { formatDate } from "../core/format.js";
-import { initialed, pad, renderTextChart } from "./text-chart.js";
-import { PLAIN_STYLE, type TextStyle } from "./text-style.js";
-import { layTable, type TableLayout } from "./text-table.js";
-import { visibleWidth, wrap } from "./text-wrap.js";
+import type { Answer, Figure, FinishRow, StandingRow } from "../../core/answer.js";
+import { formatDate } from "../../core/format.js";
+import { initialed, pad, renderTextChart } from "./chart.js";
+import { PLAIN_STYLE, type TextStyle } from "./style.js";
+import { layTable, type TableLayout } from "./table.js";
+import { visibleWidth, wrap } from "./wrap.js";
 
 /** Terminal output has no hard limit, but a wall of rows helps nobody: longer lists are cut here. */
 export const TEXT_MAX_ROWS = 50;

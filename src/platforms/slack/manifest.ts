@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { commands as registry } from "../../commands/index.js";
-import type { Command } from "../core/command.js";
+import { commands as registry } from "../../../commands/index.js";
+import type { Command } from "../../core/command.js";
 
 /** The umbrella command: `/photofinish margin 0.5 nextgen` runs `/margin 0.5 nextgen`. */
 export const UMBRELLA_COMMAND = "photofinish";

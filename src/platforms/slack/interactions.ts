@@ -1,18 +1,18 @@
 import { createHmac } from "node:crypto";
 import type { Logger } from "pino";
-import type { CommandContext } from "../core/command.js";
-import { UserError } from "../core/errors.js";
-import { type Invocation, parseLine } from "../core/parse.js";
+import type { CommandContext } from "../../core/command.js";
+import { UserError } from "../../core/errors.js";
+import { type Invocation, parseLine } from "../../core/parse.js";
 import {
   answerFailure,
   answerInvocation,
   answerLine,
   type Outcome,
   rejectionAnswer,
-} from "../core/respond.js";
-import { type SlackMessage, toSlackMessage } from "../render/slack.js";
+} from "../../core/respond.js";
 import { decodeButtonValue } from "./action-value.js";
 import { UMBRELLA_COMMAND } from "./manifest.js";
+import { type SlackMessage, toSlackMessage } from "./render.js";
 
 /**
  * What Slack interactions mean for Photo Finish, without Bolt: a slash command or a button click in,

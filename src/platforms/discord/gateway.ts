@@ -10,19 +10,19 @@ import {
   Routes,
 } from "discord.js";
 import type { Logger } from "pino";
-import { InteractionLimits } from "../core/cooldown.js";
-import { apologyAnswer } from "../core/respond.js";
-import { drawPendingChart } from "../discord/chart-files.js";
+import { InteractionLimits } from "../../core/cooldown.js";
+import { apologyAnswer } from "../../core/respond.js";
+import type { Adapter, AdapterDeps } from "../../pipeline/adapter.js";
+import type { Runtime } from "../../runtime.js";
+import { drawPendingChart } from "./chart-files.js";
 import {
   handleInteraction,
   type InteractionInput,
   logInteraction,
   type OptionInput,
-} from "../discord/interactions.js";
-import type { ResponseFile } from "../discord/multipart.js";
-import { toDiscordResponse } from "../render/discord.js";
-import type { Runtime } from "../runtime.js";
-import type { Adapter, AdapterDeps } from "./adapter.js";
+} from "./interactions.js";
+import type { ResponseFile } from "./multipart.js";
+import { toDiscordResponse } from "./render.js";
 
 /** Discord's error codes for an interaction that can no longer be answered: retrying cannot help. */
 const UNKNOWN_INTERACTION = 10062;

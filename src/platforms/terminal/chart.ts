@@ -1,6 +1,6 @@
-import type { ChartData, DistributionChart, LeaderboardChart, TimelineChart } from "../core/chart.js";
-import { formatMargin } from "../core/format.js";
-import { wrap } from "./text-wrap.js";
+import type { ChartData, DistributionChart, LeaderboardChart, TimelineChart } from "../../core/chart.js";
+import { formatMargin } from "../../core/format.js";
+import { wrap } from "./wrap.js";
 
 /** Characters the longest bar spans when the terminal is wide enough. */
 export const TEXT_CHART_WIDTH = 30;

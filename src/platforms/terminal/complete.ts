@@ -1,5 +1,5 @@
-import type { Command } from "../core/command.js";
-import type { Dataset } from "../data/dataset.js";
+import type { Command } from "../../core/command.js";
+import type { Dataset } from "../../data/dataset.js";
 
 /** Commands only the terminal has: they complete and show in /help like the others. */
 export const TERMINAL_COMMANDS = ["/quit"] as const;

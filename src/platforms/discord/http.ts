@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { InteractionLimits } from "../core/cooldown.js";
-import { drawPendingChart } from "../discord/chart-files.js";
-import { fromApiInteraction, handleInteraction, logInteraction } from "../discord/interactions.js";
-import { encodeMultipart } from "../discord/multipart.js";
-import { publicKeyFromHex, verifyDiscordRequest } from "../discord/verify.js";
-import { readBody, requestReceivedAt, sendJson } from "../http/server.js";
-import type { Adapter, AdapterDeps } from "./adapter.js";
+import { InteractionLimits } from "../../core/cooldown.js";
+import { readBody, requestReceivedAt, sendJson } from "../../http/server.js";
+import type { Adapter, AdapterDeps } from "../../pipeline/adapter.js";
+import { drawPendingChart } from "./chart-files.js";
+import { fromApiInteraction, handleInteraction, logInteraction } from "./interactions.js";
+import { encodeMultipart } from "./multipart.js";
+import { publicKeyFromHex, verifyDiscordRequest } from "./verify.js";
 
 /** Where Discord posts interactions; set it as the Interactions Endpoint URL in the developer portal. */
 export const DISCORD_INTERACTIONS_PATH = "/discord/interactions";

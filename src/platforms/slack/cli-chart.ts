@@ -1,7 +1,7 @@
-import { chartAltText, chartId } from "../charts/index.js";
-import { chartUrl } from "../charts/route.js";
-import type { Answer } from "../core/answer.js";
-import type { SlackChartView } from "../render/slack.js";
+import { chartAltText, chartId } from "../../charts/index.js";
+import { chartUrl } from "../../charts/route.js";
+import type { Answer } from "../../core/answer.js";
+import type { SlackChartView } from "./render.js";
 
 /**
  * The chart part of `ask --format slack`: what the bot would send for this answer. With

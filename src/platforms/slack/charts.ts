@@ -1,9 +1,9 @@
 import type { Logger } from "pino";
-import { chartUrl } from "../charts/route.js";
-import type { ChartStore } from "../charts/store.js";
-import type { Answer } from "../core/answer.js";
-import { type SlackChartView, type SlackMessage, toSlackMessage } from "../render/slack.js";
+import { chartUrl } from "../../charts/route.js";
+import type { ChartStore } from "../../charts/store.js";
+import type { Answer } from "../../core/answer.js";
 import type { ButtonReply, RespondStep } from "./interactions.js";
+import { type SlackChartView, type SlackMessage, toSlackMessage } from "./render.js";
 
 /**
  * Charts in Slack. Slack shows an image only from a URL it fetches itself, so the bot serves the PNG

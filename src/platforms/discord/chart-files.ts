@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { renderChartImage } from "../charts/index.js";
+import { renderChartImage } from "../../charts/index.js";
 import type { PendingChart } from "./interactions.js";
 import type { ResponseFile } from "./multipart.js";
 

@@ -1,4 +1,4 @@
-import { CUSTOM_ID_MAX } from "../render/discord-limits.js";
+import { CUSTOM_ID_MAX } from "./limits.js";
 
 /**
  * What a button does, carried whole in its custom_id so a click needs no server-side session: it

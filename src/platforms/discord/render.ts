@@ -6,9 +6,10 @@ import type {
   APIInteractionResponse,
   APIInteractionResponseCallbackData,
 } from "discord.js";
-import type { Answer, Choice, FinishRow, StandingRow, Tone } from "../core/answer.js";
-import { formatDate } from "../core/format.js";
-import { encodeButton } from "../discord/custom-id.js";
+import type { Answer, Choice, FinishRow, StandingRow, Tone } from "../../core/answer.js";
+import { formatDate } from "../../core/format.js";
+import { wellFormed } from "../../core/well-formed.js";
+import { encodeButton } from "./custom-id.js";
 import {
   ACTION_ROWS_MAX,
   BUTTON_LABEL_MAX,
@@ -19,9 +20,8 @@ import {
   EMBED_FIELDS_MAX,
   EMBED_TITLE_MAX,
   EMBED_TOTAL_MAX,
-} from "./discord-limits.js";
-import { escapeMarkdown, nonEmpty, truncate } from "./discord-text.js";
-import { wellFormed } from "./well-formed.js";
+} from "./limits.js";
+import { escapeMarkdown, nonEmpty, truncate } from "./text.js";
 
 // The renderer is pure and loads no Discord code: only types come from discord.js, and the few
 // protocol numbers below are spelled out (the type checker holds them to discord-api-types' enums).

@@ -1,8 +1,8 @@
-import type { Answer, Choice, Figure, FinishRow, StandingRow } from "../core/answer.js";
-import { formatDate } from "../core/format.js";
-import { ACTION_IDS, encodeButtonValue } from "../slack/action-value.js";
-import { escapeMrkdwn, packLines, truncateMrkdwn, truncatePlain } from "./slack-text.js";
-import { wellFormed } from "./well-formed.js";
+import type { Answer, Choice, Figure, FinishRow, StandingRow } from "../../core/answer.js";
+import { formatDate } from "../../core/format.js";
+import { wellFormed } from "../../core/well-formed.js";
+import { ACTION_IDS, encodeButtonValue } from "./action-value.js";
+import { escapeMrkdwn, packLines, truncateMrkdwn, truncatePlain } from "./text.js";
 
 // Slack's documented Block Kit limits. Going over any of them makes Slack reject the whole message,
 // so every text below is cut to fit before it is sent.
@@ -56,7 +56,7 @@ export interface SlackMrkdwn {
   readonly text: string;
 }
 
-/** A button whose value the adapter decodes on click (see src/slack/action-value.ts). */
+/** A button whose value the adapter decodes on click (see action-value.ts). */
 export interface SlackButton {
   readonly type: "button";
   readonly text: SlackPlainText;
@@ -269,7 +269,7 @@ export function fallbackText(raw: Answer): string {
  * Renders an answer as a Slack message: header, summary, key figures as fields, one page of the
  * list, usage, notes, choice and paging buttons, and a context line with the source and the data's
  * date. Pure, and within every Block Kit limit for any answer. `page` is zero-based and clamped.
- * `chart` (from src/slack/charts.ts) adds the answer's chart as an image after the figures.
+ * `chart` (from charts.ts) adds the answer's chart as an image after the figures.
  */
 export function toSlackMessage(raw: Answer, page = 0, rawChart?: SlackChartView): SlackMessage {
   const answer = wellFormed(raw);

@@ -3,15 +3,10 @@ import type {
   APIApplicationCommandOptionChoice,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
-import type { Command } from "../core/command.js";
-import type { OptionSpec } from "../core/options.js";
-import {
-  CHOICE_NAME_MAX,
-  COMMAND_DESCRIPTION_MAX,
-  COMMAND_NAME_MAX,
-  OPTION_CHOICES_MAX,
-} from "../render/discord-limits.js";
-import { truncate } from "../render/discord-text.js";
+import type { Command } from "../../core/command.js";
+import type { OptionSpec } from "../../core/options.js";
+import { CHOICE_NAME_MAX, COMMAND_DESCRIPTION_MAX, COMMAND_NAME_MAX, OPTION_CHOICES_MAX } from "./limits.js";
+import { truncate } from "./text.js";
 
 // Spelled out rather than imported so this module loads no Discord code; the type checker holds
 // them to discord-api-types' enums.
