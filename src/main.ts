@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Logger } from "pino";
 import { type Config, ConfigError, enabledAdapters, loadConfig } from "./config.js";
+import { timeBox } from "./core/time-box.js";
 import { DataError, loadDataset } from "./data/load.js";
 import { HttpServer, sendJson } from "./http/server.js";
 import { createLogger } from "./log.js";
@@ -26,14 +27,6 @@ const HARD_EXIT_MS = 9_000;
  * apps.connections.open); better to exit non-zero and let the supervisor restart than to hang.
  */
 const START_TIMEOUT_MS = 60_000;
-
-function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not start within ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
 
 /** True in a shard's child process: discord.js's ShardingManager marks it in the environment. */
 function isShardProcess(): boolean {
@@ -233,7 +226,12 @@ async function serve(
   process.on("SIGHUP", () => void runtime.reload());
 
   try {
-    for (const adapter of adapters) await withTimeout(adapter.start(), START_TIMEOUT_MS, adapter.name);
+    for (const adapter of adapters)
+      await timeBox(
+        adapter.start(),
+        START_TIMEOUT_MS,
+        `${adapter.name} did not start within ${START_TIMEOUT_MS / 1000} s`,
+      );
     if (http) {
       const address = await http.listen(config.PORT, config.HOST);
       log.info({ host: address.address, port: address.port }, "HTTP server listening");

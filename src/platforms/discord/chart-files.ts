@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import { renderChartImage } from "../../charts/index.js";
+import { timeBox } from "../../core/time-box.js";
 import type { PendingChart } from "./interactions.js";
 import type { ResponseFile } from "./multipart.js";
 
@@ -17,17 +18,12 @@ export async function drawPendingChart(
   pending: PendingChart,
   log: Logger,
 ): Promise<ResponseFile | undefined> {
-  let timer: NodeJS.Timeout | undefined;
   try {
-    const image = await Promise.race([
+    const image = await timeBox(
       renderChartImage(pending.chart),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () => reject(new Error(`chart not drawn within ${CHART_DEADLINE_MS} ms`)),
-          CHART_DEADLINE_MS,
-        );
-      }),
-    ]);
+      CHART_DEADLINE_MS,
+      `chart not drawn within ${CHART_DEADLINE_MS} ms`,
+    );
     return { name: pending.filename, contentType: image.contentType, data: image.png };
   } catch (error) {
     // A full chart queue is load, not a fault: a warning without a stack.
@@ -35,7 +31,5 @@ export async function drawPendingChart(
       log.warn({ chart: pending.chart.kind }, "chart queue full; sending text instead");
     else log.error({ err: error, chart: pending.chart.kind }, "chart rendering failed; sending text instead");
     return undefined;
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -2,18 +2,12 @@ import type {
   APIApplicationCommandBasicOption,
   APIApplicationCommandOptionChoice,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from "discord.js";
+} from "discord-api-types/v10";
+import { ApplicationCommandOptionType, ApplicationCommandType } from "discord-api-types/v10";
 import type { Command } from "../../core/command.js";
 import type { OptionSpec } from "../../core/options.js";
 import { CHOICE_NAME_MAX, COMMAND_DESCRIPTION_MAX, COMMAND_NAME_MAX, OPTION_CHOICES_MAX } from "./limits.js";
 import { truncate } from "./text.js";
-
-// Spelled out rather than imported so this module loads no Discord code; the type checker holds
-// them to discord-api-types' enums.
-const CHAT_INPUT = 1;
-const OPTION_STRING = 3;
-const OPTION_INTEGER = 4;
-const OPTION_NUMBER = 10;
 
 /** Longest free text a name option takes (the parser rejects longer as "too long to be a name"). */
 export const NAME_OPTION_MAX_LENGTH = 100;
@@ -52,19 +46,19 @@ export function optionJson(
   switch (spec.kind) {
     case "integer":
     case "season":
-      return { ...base, type: OPTION_INTEGER, ...bounds };
+      return { ...base, type: ApplicationCommandOptionType.Integer, ...bounds };
     case "seconds":
-      return { ...base, type: OPTION_NUMBER, ...bounds };
+      return { ...base, type: ApplicationCommandOptionType.Number, ...bounds };
     case "era":
       return {
         ...base,
-        type: OPTION_STRING,
+        type: ApplicationCommandOptionType.String,
         choices: eras.slice(0, OPTION_CHOICES_MAX).map((era) => choice(era.name, era.id)),
       };
     case "choice":
       return {
         ...base,
-        type: OPTION_STRING,
+        type: ApplicationCommandOptionType.String,
         choices: (spec.choices ?? []).slice(0, OPTION_CHOICES_MAX).map((c) => choice(c.name, c.value)),
       };
     // Names and the help topic are typed freely with suggestions as the user types: a fixed list
@@ -72,7 +66,12 @@ export function optionJson(
     case "driver":
     case "track":
     case "text":
-      return { ...base, type: OPTION_STRING, autocomplete: true, max_length: NAME_OPTION_MAX_LENGTH };
+      return {
+        ...base,
+        type: ApplicationCommandOptionType.String,
+        autocomplete: true,
+        max_length: NAME_OPTION_MAX_LENGTH,
+      };
   }
 }
 
@@ -91,7 +90,7 @@ export function buildCommandJson(
       ...entries.filter(([, spec]) => !spec.required),
     ];
     return {
-      type: CHAT_INPUT,
+      type: ApplicationCommandType.ChatInput,
       name: command.name.toLowerCase().slice(0, COMMAND_NAME_MAX),
       description: truncate(command.description, COMMAND_DESCRIPTION_MAX),
       options: ordered.map(([name, spec]) => optionJson(name, spec, eras)),

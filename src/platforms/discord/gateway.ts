@@ -9,9 +9,11 @@ import {
   Options,
   Routes,
 } from "discord.js";
+import { InteractionResponseType } from "discord-api-types/v10";
 import type { Logger } from "pino";
 import { InteractionLimits } from "../../core/cooldown.js";
 import { apologyAnswer } from "../../core/respond.js";
+import { timeBox } from "../../core/time-box.js";
 import type { Adapter, AdapterDeps } from "../../pipeline/adapter.js";
 import type { Runtime } from "../../runtime.js";
 import { drawPendingChart } from "./chart-files.js";
@@ -124,7 +126,12 @@ async function sendResponse(
     const code = error instanceof DiscordAPIError ? error.code : undefined;
     log.error({ err: error, code, responseType: response.type }, "Discord refused the interaction response");
     const answerable = code !== UNKNOWN_INTERACTION && code !== ALREADY_ACKNOWLEDGED;
-    if (!answerable || response.type === 8 || !(error instanceof DiscordAPIError)) return false;
+    if (
+      !answerable ||
+      response.type === InteractionResponseType.ApplicationCommandAutocompleteResult ||
+      !(error instanceof DiscordAPIError)
+    )
+      return false;
     try {
       await client.rest.post(route, {
         body: toDiscordResponse(apologyAnswer(runtime.context("discord"))),
@@ -212,20 +219,15 @@ export function createDiscordGatewayAdapter(
         );
       }
       // A connection that never turns ready (a gateway outage, a disallowed intent) must not hang start-up.
-      let timer: NodeJS.Timeout | undefined;
-      const timedOut = new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () => reject(new Error(`Discord gateway not ready after ${READY_TIMEOUT_MS / 1000} s`)),
-          READY_TIMEOUT_MS,
-        );
-      });
       try {
-        await Promise.race([ready, timedOut]);
+        await timeBox(
+          ready,
+          READY_TIMEOUT_MS,
+          `Discord gateway not ready after ${READY_TIMEOUT_MS / 1000} s`,
+        );
       } catch (error) {
         await client.destroy();
         throw error;
-      } finally {
-        clearTimeout(timer);
       }
       log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, "Discord gateway bot connected");
     },

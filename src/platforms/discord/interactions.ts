@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from "node:crypto";
-import type { APIApplicationCommandOptionChoice, APIInteractionResponse } from "discord.js";
+import type { APIApplicationCommandOptionChoice, APIInteractionResponse } from "discord-api-types/v10";
+import { InteractionResponseType, InteractionType } from "discord-api-types/v10";
 import type { Logger } from "pino";
 import { chartAltText, chartId } from "../../charts/index.js";
 import type { Answer } from "../../core/answer.js";
@@ -19,14 +20,8 @@ import {
 } from "../../core/respond.js";
 import { decodeButton } from "./custom-id.js";
 import { AUTOCOMPLETE_CHOICES_MAX, CHOICE_NAME_MAX } from "./limits.js";
-import { RESPONSE_TYPE, toDiscordChartResponse, toDiscordResponse } from "./render.js";
+import { toDiscordChartResponse, toDiscordResponse } from "./render.js";
 import { truncate } from "./text.js";
-
-// Protocol numbers, spelled out so the HTTP path loads no Discord code.
-const INTERACTION_PING = 1;
-const INTERACTION_COMMAND = 2;
-const INTERACTION_COMPONENT = 3;
-const INTERACTION_AUTOCOMPLETE = 4;
 
 /** One option value as Discord delivers it (top-level options only: no subcommands here). */
 export interface OptionInput {
@@ -92,14 +87,14 @@ export function fromApiInteraction(raw: unknown): InteractionInput {
   const data = isObject(raw.data) ? raw.data : undefined;
   const unsupported: InteractionInput = { kind: "unsupported", type, ...who };
   switch (type) {
-    case INTERACTION_PING:
+    case InteractionType.Ping:
       return { kind: "ping" };
-    case INTERACTION_COMMAND:
-    case INTERACTION_AUTOCOMPLETE: {
+    case InteractionType.ApplicationCommand:
+    case InteractionType.ApplicationCommandAutocomplete: {
       if (!data || typeof data.name !== "string") return unsupported;
       const options = Array.isArray(data.options) ? data.options.filter(isObject) : [];
       return {
-        kind: type === INTERACTION_COMMAND ? "command" : "autocomplete",
+        kind: type === InteractionType.ApplicationCommand ? "command" : "autocomplete",
         name: data.name,
         options: options
           .filter((o) => typeof o.name === "string")
@@ -111,7 +106,7 @@ export function fromApiInteraction(raw: unknown): InteractionInput {
         ...who,
       };
     }
-    case INTERACTION_COMPONENT:
+    case InteractionType.MessageComponent:
       return data && typeof data.custom_id === "string"
         ? { kind: "button", customId: data.custom_id, ...who }
         : unsupported;
@@ -303,7 +298,7 @@ export function handleInteraction(
     switch (input.kind) {
       case "ping":
         return {
-          response: { type: RESPONSE_TYPE.pong },
+          response: { type: InteractionResponseType.Pong },
           kind: "ping",
           command: undefined,
           options: undefined,
@@ -322,7 +317,7 @@ export function handleInteraction(
       case "autocomplete":
         return {
           response: {
-            type: RESPONSE_TYPE.autocompleteResult,
+            type: InteractionResponseType.ApplicationCommandAutocompleteResult,
             data: { choices: suggest(context, input.name, input.options) },
           },
           kind: "autocomplete",
@@ -361,9 +356,9 @@ export function handleInteraction(
     return {
       response:
         input.kind === "autocomplete"
-          ? { type: RESPONSE_TYPE.autocompleteResult, data: { choices: [] } }
+          ? { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } }
           : input.kind === "ping"
-            ? { type: RESPONSE_TYPE.pong }
+            ? { type: InteractionResponseType.Pong }
             : toDiscordResponse(apologyAnswer(context)),
       kind: input.kind,
       command: undefined,

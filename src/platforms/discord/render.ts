@@ -5,7 +5,8 @@ import type {
   APIEmbedField,
   APIInteractionResponse,
   APIInteractionResponseCallbackData,
-} from "discord.js";
+} from "discord-api-types/v10";
+import { ButtonStyle, ComponentType, InteractionResponseType, MessageFlags } from "discord-api-types/v10";
 import type { Answer, Choice, FinishRow, StandingRow, Tone } from "../../core/answer.js";
 import { formatDate } from "../../core/format.js";
 import { wellFormed } from "../../core/well-formed.js";
@@ -23,26 +24,11 @@ import {
 } from "./limits.js";
 import { escapeMarkdown, nonEmpty, truncate } from "./text.js";
 
-// The renderer is pure and loads no Discord code: only types come from discord.js, and the few
-// protocol numbers below are spelled out (the type checker holds them to discord-api-types' enums).
-
-/** Interaction response types this bot sends. */
-export const RESPONSE_TYPE = {
-  pong: 1,
-  channelMessage: 4,
-  deferredChannelMessage: 5,
-  deferredUpdate: 6,
-  updateMessage: 7,
-  autocompleteResult: 8,
-} as const;
+// The renderer is pure: protocol numbers come from discord-api-types (plain enums, no client code),
+// so the HTTP endpoint and `ask --format discord` never load discord.js.
 
 /** Message flag that shows a reply only to the user who asked. */
-export const EPHEMERAL_FLAG = 64;
-
-const COMPONENT_ACTION_ROW = 1;
-const COMPONENT_BUTTON = 2;
-const BUTTON_PRIMARY = 1;
-const BUTTON_SECONDARY = 2;
+export const EPHEMERAL_FLAG = MessageFlags.Ephemeral;
 
 /** Rows of a list per page: ten reads at a glance on a phone and leaves room for the figures. */
 export const PAGE_SIZE = 10;
@@ -153,8 +139,8 @@ function splitChoices(
     }
     seen.add(id);
     buttons.push({
-      type: COMPONENT_BUTTON,
-      style: BUTTON_PRIMARY,
+      type: ComponentType.Button,
+      style: ButtonStyle.Primary,
       label: nonEmpty(truncate(choice.label, BUTTON_LABEL_MAX)),
       custom_id: id,
     });
@@ -168,13 +154,13 @@ function chartButton(answer: Answer): APIButtonComponent | undefined {
   const id = encodeButton({ kind: "chart", line: answer.invocation });
   return id === undefined
     ? undefined
-    : { type: COMPONENT_BUTTON, style: BUTTON_SECONDARY, label: "📈 Chart", custom_id: id };
+    : { type: ComponentType.Button, style: ButtonStyle.Secondary, label: "📈 Chart", custom_id: id };
 }
 
 function pagingRow(answer: Answer, view: PageView): APIActionRowComponent<APIButtonComponent> | undefined {
   const chart = chartButton(answer);
   if (!view.pageable || answer.invocation === undefined)
-    return chart ? { type: COMPONENT_ACTION_ROW, components: [chart] } : undefined;
+    return chart ? { type: ComponentType.ActionRow, components: [chart] } : undefined;
   const current = view.page + 1;
   // Both buttons always show (greyed at the ends) so the row does not jump; their targets differ,
   // which keeps the two custom_ids unique as Discord requires.
@@ -186,18 +172,18 @@ function pagingRow(answer: Answer, view: PageView): APIActionRowComponent<APIBut
   });
   if (prev === undefined || next === undefined) return undefined;
   return {
-    type: COMPONENT_ACTION_ROW,
+    type: ComponentType.ActionRow,
     components: [
       {
-        type: COMPONENT_BUTTON,
-        style: BUTTON_SECONDARY,
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
         label: "◀ Previous",
         custom_id: prev,
         disabled: current === 1,
       },
       {
-        type: COMPONENT_BUTTON,
-        style: BUTTON_SECONDARY,
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
         label: "Next ▶",
         custom_id: next,
         disabled: current === view.pageCount,
@@ -260,7 +246,7 @@ export function renderDiscordMessage(raw: Answer, page = 0): DiscordMessage {
   const { buttons, unbuttoned } = splitChoices(answer.choices ?? [], ACTION_ROWS_MAX - (paging ? 1 : 0));
   const components = [
     ...(paging ? [paging] : []),
-    ...chunk(buttons, BUTTONS_PER_ROW_MAX).map((row) => ({ type: COMPONENT_ACTION_ROW, components: row })),
+    ...chunk(buttons, BUTTONS_PER_ROW_MAX).map((row) => ({ type: ComponentType.ActionRow, components: row })),
   ] as APIActionRowComponent<APIButtonComponent>[];
 
   // The answer itself (summary and the page of the list) comes first and is never squeezed out.
@@ -323,7 +309,7 @@ export function toDiscordChartResponse(
     FOOTER_BUDGET,
   );
   return {
-    type: RESPONSE_TYPE.channelMessage,
+    type: InteractionResponseType.ChannelMessageWithSource,
     data: {
       embeds: [
         {
@@ -354,9 +340,9 @@ export function toDiscordResponse(
   const message = renderDiscordMessage(answer, page);
   if (mode === "update") {
     const { flags: _flags, ...data } = message;
-    return { type: RESPONSE_TYPE.updateMessage, data };
+    return { type: InteractionResponseType.UpdateMessage, data };
   }
-  return { type: RESPONSE_TYPE.channelMessage, data: message };
+  return { type: InteractionResponseType.ChannelMessageWithSource, data: message };
 }
 
 /** Total characters Discord counts toward the 6000 limit across a message's embeds. */

@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import type { Config } from "../../config.js";
 import { InteractionLimits } from "../../core/cooldown.js";
 import { apologyAnswer, cooldownAnswer } from "../../core/respond.js";
+import { settleWithin } from "../../core/time-box.js";
 import { type HttpServer, MAX_BODY_BYTES, readBody, requestReceivedAt, sendJson } from "../../http/server.js";
 import type { Adapter, AdapterDeps } from "../../pipeline/adapter.js";
 import type { Runtime } from "../../runtime.js";
@@ -24,16 +25,6 @@ const ACK_WARN_MS = 2_000;
 
 /** How long stop() lets clicks in progress finish before it aborts their posts to Slack. */
 const STOP_GRACE_MS = 4_000;
-
-/** Waits for every promise to settle, or for `ms`, whichever comes first. */
-async function settleWithin(work: Iterable<Promise<unknown>>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, ms);
-  });
-  await Promise.race([Promise.allSettled(work), timeout]);
-  clearTimeout(timer);
-}
 
 /** Options that only tests and unusual deployments need. */
 export interface SlackAdapterOptions {

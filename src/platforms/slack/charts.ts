@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import { chartUrl } from "../../charts/route.js";
 import type { ChartStore } from "../../charts/store.js";
 import type { Answer } from "../../core/answer.js";
+import { timeBox } from "../../core/time-box.js";
 import type { ButtonReply, RespondStep } from "./interactions.js";
 import { type SlackChartView, type SlackMessage, toSlackMessage } from "./render.js";
 
@@ -33,14 +34,6 @@ export interface SlackCharts {
   readonly timeoutMs?: number;
 }
 
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`chart not drawn within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-
 /**
  * Decides how an answer's chart shows in Slack: an image once it is drawn and kept for the route;
  * nothing when charts are off (said once in the start-up log, never to fans), when the answer has no
@@ -53,10 +46,8 @@ export async function slackChartView(
 ): Promise<SlackChartView | undefined> {
   if (!answer.chart || !charts) return undefined;
   try {
-    const image = await withTimeout(
-      charts.store.publish(answer.chart),
-      charts.timeoutMs ?? CHART_PUBLISH_TIMEOUT_MS,
-    );
+    const ms = charts.timeoutMs ?? CHART_PUBLISH_TIMEOUT_MS;
+    const image = await timeBox(charts.store.publish(answer.chart), ms, `chart not drawn within ${ms} ms`);
     return { kind: "image", imageUrl: chartUrl(charts.publicBaseUrl, image.id), altText: image.altText };
   } catch (error) {
     // A full chart queue is load, not a fault: a warning without a stack.
