@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
 import { loadDataset } from "../src/data/load.js";
-import { silentLogger } from "../src/log.js";
 import type { Adapter } from "../src/pipeline/adapter.js";
 import { createDiscordGatewayAdapter } from "../src/platforms/discord/gateway.js";
 import { Runtime } from "../src/runtime.js";
+import { adapterDeps } from "./helpers/adapter-deps.js";
 import { APP_ID, type FakeDiscord, startFakeDiscord } from "./helpers/discord-stand-in.js";
+import { memoryLogger } from "./helpers/log.js";
+import { interactionLines } from "./helpers/log-schema.js";
 
 function dmCommand(id: string, name: string, options: unknown[]) {
   const user = {
@@ -34,16 +36,21 @@ function dmCommand(id: string, name: string, options: unknown[]) {
 }
 
 let fake: FakeDiscord;
+const memory = memoryLogger();
+
+/** Resolves with the interaction's log line, written after its response (and any retry) went out. */
+function settled(id: string) {
+  return waitFor(() => interactionLines(memory.lines()).find((l) => l.requestId === id));
+}
 let adapter: Adapter;
 beforeAll(async () => {
   fake = await startFakeDiscord();
-  const log = silentLogger();
+  const log = memory.log;
   const runtime = new Runtime(await loadDataset(), undefined, log);
   const config = loadConfig({ DISCORD_TOKEN: "MTIz.test.token", DISCORD_APPLICATION_ID: APP_ID });
-  adapter = createDiscordGatewayAdapter(
-    { config, runtime, log, http: undefined },
-    { rest: { api: fake.rest, retries: 0 } },
-  );
+  adapter = createDiscordGatewayAdapter(adapterDeps({ config, runtime, log, http: undefined }), {
+    rest: { api: fake.rest, retries: 0 },
+  });
   await adapter.start();
 });
 afterAll(async () => {
@@ -77,8 +84,8 @@ describe("Discord gateway bot (against a loopback stand-in)", () => {
     expect((callback.body as { data: { embeds: { title: string }[] } }).data.embeds[0]?.title).toContain(
       "Chris Buescher",
     );
-    // Give a stray second reply time to show up before counting.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The interaction's log line is written once every send (and any retry) is done: count then.
+    await settled("623456789012345678");
     expect(fake.callbacks.filter((c) => c.url.includes("623456789012345678"))).toHaveLength(1);
   });
 
@@ -89,7 +96,7 @@ describe("Discord gateway bot (against a loopback stand-in)", () => {
     );
     const callback = await waitFor(() => fake.callbacks.find((c) => c.url.includes("723456789012345678")));
     expect(callback.body).toMatchObject({ type: 4, data: { flags: 64 } });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await settled("723456789012345678");
     expect(fake.callbacks.filter((c) => c.url.includes("723456789012345678"))).toHaveLength(1);
   });
 

@@ -4,7 +4,7 @@ import { commands } from "../commands/index.js";
 import { parseLine } from "../src/core/parse.js";
 import { answerInvocation } from "../src/core/respond.js";
 import { decodeButton } from "../src/platforms/discord/custom-id.js";
-import { PAGE_SIZE, toDiscordResponse } from "../src/platforms/discord/render.js";
+import { toDiscordResponse } from "../src/platforms/discord/render.js";
 import { SIGNATURE_MAX_AGE_SECONDS } from "../src/platforms/discord/verify.js";
 import {
   autocompleteInteraction,
@@ -109,9 +109,11 @@ describe("Discord HTTP interactions endpoint", () => {
     expect(embed.footer.text).toContain("Page 1 of 4");
     const next = reply.data.components[0]?.components[1];
     expect(next?.label).toContain("Next");
+    // The wire form is 1-based; the neutral action it decodes to is 0-based.
+    expect(next?.custom_id).toBe("pf:p:2:/margin 0.5 nextgen");
     expect(decodeButton(next?.custom_id ?? "")).toEqual({
       kind: "page",
-      page: 2,
+      page: 1,
       line: "/margin 0.5 nextgen",
     });
   });
@@ -121,12 +123,12 @@ describe("Discord HTTP interactions endpoint", () => {
     expect(reply.type).toBe(7);
     const embed = reply.data.embeds[0] as Embed;
     expect(embed.footer.text).toContain("Page 2 of 4");
-    expect(embed.description).toContain(`**${PAGE_SIZE + 1}.**`);
+    expect(embed.description).toContain(`**11.**`);
     expect(embed.description).not.toContain("**1.**");
     expect(reply.data.flags).toBeUndefined();
     const [prev, next] = reply.data.components[0]?.components ?? [];
-    expect(decodeButton(prev?.custom_id ?? "")).toMatchObject({ page: 1 });
-    expect(decodeButton(next?.custom_id ?? "")).toMatchObject({ page: 3 });
+    expect(prev?.custom_id).toBe("pf:p:1:/margin 0.5 nextgen");
+    expect(next?.custom_id).toBe("pf:p:3:/margin 0.5 nextgen");
   });
 
   it("asks which Busch, privately, with a button for each", async () => {
@@ -149,7 +151,7 @@ describe("Discord HTTP interactions endpoint", () => {
     expect(reply.data.embeds[0]?.description).toContain("Did you mean Chris Buescher?");
     const buttons = reply.data.components.flatMap((r) => r.components);
     expect(buttons.map((b) => decodeButton(b.custom_id))).toEqual([
-      { kind: "run", line: '/driver "Chris Buescher"' },
+      { kind: "choice", line: '/driver "Chris Buescher"' },
     ]);
   });
 

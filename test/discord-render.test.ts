@@ -2,16 +2,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Answer, FinishRow } from "../src/core/answer.js";
 import { decodeButton, encodeButton } from "../src/platforms/discord/custom-id.js";
-import { CUSTOM_ID_MAX, EMBED_TOTAL_MAX } from "../src/platforms/discord/limits.js";
 import {
   embedCharacters,
-  PAGE_SIZE,
   renderDiscordMessage,
   TONE_COLORS,
   toDiscordResponse,
 } from "../src/platforms/discord/render.js";
 import { truncate } from "../src/platforms/discord/text.js";
-import { expectWithinDiscordLimits } from "./helpers/discord-limits.js";
+import { DISCORD, expectWithinDiscordLimits } from "./helpers/discord-limits.js";
 
 const footer = { source: "Test source", asOf: "2024-05-05" };
 
@@ -125,8 +123,8 @@ describe("Discord renderer", () => {
     it("shows the first page with Previous greyed and Next pointing at page 2", () => {
       const message = renderDiscordMessage(long, 0);
       expect(message.embeds[0]?.footer?.text).toContain("Page 1 of 3");
-      expect(message.embeds[0]?.description).toContain(`**${PAGE_SIZE}.**`);
-      expect(message.embeds[0]?.description).not.toContain(`**${PAGE_SIZE + 1}.**`);
+      expect(message.embeds[0]?.description).toContain(`**10.**`);
+      expect(message.embeds[0]?.description).not.toContain(`**11.**`);
       expect(message.components[0]?.components).toEqual([
         expect.objectContaining({ custom_id: "pf:p:1:/closest 25 nextgen", disabled: true }),
         expect.objectContaining({ custom_id: "pf:p:2:/closest 25 nextgen", disabled: false }),
@@ -154,7 +152,7 @@ describe("Discord renderer", () => {
     it("omits paging and says how much is shown when the command line cannot fit a custom_id", () => {
       const message = renderDiscordMessage({ ...long, invocation: `/driver "${"x".repeat(120)}"` });
       expect(message.components).toEqual([]);
-      expect(message.embeds[0]?.description).toContain(`Showing the first ${PAGE_SIZE} of 25.`);
+      expect(message.embeds[0]?.description).toContain(`Showing the first 10 of 25.`);
       expect(message.embeds[0]?.footer?.text).not.toContain("Page");
     });
   });
@@ -174,8 +172,8 @@ describe("Discord renderer", () => {
       const buttons = message.components.flatMap((r) => r.components);
       expect(buttons.map((b) => ("label" in b ? b.label : ""))).toEqual(["Kurt Busch", "Kyle Busch"]);
       expect(buttons.map((b) => decodeButton("custom_id" in b ? b.custom_id : ""))).toEqual([
-        { kind: "run", line: '/driver "Kurt Busch"' },
-        { kind: "run", line: '/driver "Kyle Busch"' },
+        { kind: "choice", line: '/driver "Kurt Busch"' },
+        { kind: "choice", line: '/driver "Kyle Busch"' },
       ]);
       expect(message.flags).toBe(64);
     });
@@ -208,7 +206,7 @@ describe("Discord renderer", () => {
       for (const page of [0, 5, 9]) {
         const message = renderDiscordMessage(big, page);
         expectWithinDiscordLimits(message);
-        expect(embedCharacters(message.embeds)).toBeLessThanOrEqual(EMBED_TOTAL_MAX);
+        expect(embedCharacters(message.embeds)).toBeLessThanOrEqual(DISCORD.embedTotal);
       }
     });
 
@@ -292,28 +290,41 @@ describe("Discord renderer", () => {
 });
 
 describe("button custom_id", () => {
-  it("round-trips paging and run actions within 100 characters", () => {
+  // Lines of at most 80 characters always fit ("pf:p:9999:" is 10), so every run reaches the assertions.
+  const line = fc.string({ minLength: 1, maxLength: 80 }).filter((s) => s.trim() !== "");
+  const action = fc.oneof(
+    fc.record({ kind: fc.constant("page" as const), page: fc.integer({ min: 0, max: 9998 }), line }),
+    fc.record({ kind: fc.constantFrom("choice" as const, "chart" as const), line }),
+  );
+
+  it("round-trips every action within 100 characters", () => {
+    fc.assert(
+      fc.property(action, (a) => {
+        const id = encodeButton(a) ?? "";
+        expect(id.length).toBeGreaterThan(0);
+        expect(id.length).toBeLessThanOrEqual(DISCORD.customId);
+        expect(decodeButton(id)).toEqual(a);
+      }),
+    );
+  });
+
+  it("writes the wire form (1-based pages), and nothing that would not fit", () => {
     fc.assert(
       fc.property(
         fc.string({ minLength: 1, maxLength: 120 }).filter((s) => s.trim() !== ""),
-        fc.integer({ min: 1, max: 9999 }),
+        fc.integer({ min: 0, max: 9998 }),
         (line, page) => {
-          for (const action of [
-            { kind: "page" as const, page, line },
-            { kind: "run" as const, line },
-          ]) {
-            const id = encodeButton(action);
-            if (id === undefined) continue;
-            expect(id.length).toBeLessThanOrEqual(CUSTOM_ID_MAX);
-            expect(decodeButton(id)).toEqual(action);
-          }
+          const wire = `pf:p:${page + 1}:${line}`;
+          expect(encodeButton({ kind: "page", page, line })).toBe(
+            wire.length <= DISCORD.customId ? wire : undefined,
+          );
         },
       ),
     );
   });
 
   it("refuses ids that do not fit rather than cutting the command line", () => {
-    expect(encodeButton({ kind: "run", line: `/driver ${"x".repeat(100)}` })).toBeUndefined();
+    expect(encodeButton({ kind: "choice", line: `/driver ${"x".repeat(100)}` })).toBeUndefined();
   });
 
   it("reads anything it did not make as unknown", () => {

@@ -10,6 +10,7 @@ import { createDiscordHttpAdapter } from "../src/platforms/discord/http.js";
 import { createSlackAdapter } from "../src/platforms/slack/adapter.js";
 import type { SlackMessage } from "../src/platforms/slack/render.js";
 import { Runtime } from "../src/runtime.js";
+import { adapterDeps } from "./helpers/adapter-deps.js";
 import { makeKeys, signBody } from "./helpers/discord.js";
 import { expectWithinDiscordLimits } from "./helpers/discord-limits.js";
 import { slackViolations } from "./helpers/slack-limits.js";
@@ -34,8 +35,10 @@ beforeAll(async () => {
   });
   // Slack's Web API pointed at a closed loopback port: answering must never need it.
   for (const adapter of [
-    createDiscordHttpAdapter({ config, runtime, log, http }),
-    createSlackAdapter({ config, runtime, log, http }, { slackApiUrl: "http://127.0.0.1:9/api/" }),
+    createDiscordHttpAdapter(adapterDeps({ config, runtime, log, http })),
+    createSlackAdapter(adapterDeps({ config, runtime, log, http }), {
+      slackApiUrl: "http://127.0.0.1:9/api/",
+    }),
   ]) {
     await adapter.start();
     adapters.push(adapter);

@@ -8,6 +8,7 @@ import { HttpServer, sendJson } from "../src/http/server.js";
 import { createDiscordHttpAdapter } from "../src/platforms/discord/http.js";
 import { createSlackAdapter } from "../src/platforms/slack/adapter.js";
 import { Runtime } from "../src/runtime.js";
+import { adapterDeps } from "./helpers/adapter-deps.js";
 import { commandInteraction, makeKeys, signBody } from "./helpers/discord.js";
 import { slackSignature, slashCommandBody } from "./helpers/slack-requests.js";
 
@@ -38,11 +39,10 @@ beforeAll(async () => {
   });
   http = new HttpServer(log);
   http.route("GET", "/healthz", (_req, res) => sendJson(res, 200, { status: "ok" }));
-  await createDiscordHttpAdapter({ config, runtime, log, http }).start();
-  await createSlackAdapter(
-    { config, runtime, log, http },
-    { slackApiUrl: "http://127.0.0.1:9/api/" },
-  ).start();
+  await createDiscordHttpAdapter(adapterDeps({ config, runtime, log, http })).start();
+  await createSlackAdapter(adapterDeps({ config, runtime, log, http }), {
+    slackApiUrl: "http://127.0.0.1:9/api/",
+  }).start();
   port = (await http.listen(0, "127.0.0.1")).port;
 });
 
@@ -122,7 +122,7 @@ describe("logged latency", () => {
     // The body's rest comes 400 ms later: the platform's clock runs all that time, so ours must too.
     await new Promise((resolve) => setTimeout(resolve, 400));
     socket.end(body.slice(10));
-    const logged = () => lines.slice(before).find((l) => l.msg === "slack interaction");
+    const logged = () => lines.slice(before).find((l) => l.msg === "interaction" && l.platform === "slack");
     await expect.poll(() => logged()).toBeDefined();
     expect(logged()?.latencyMs as number).toBeGreaterThanOrEqual(400);
   });

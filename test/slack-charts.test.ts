@@ -13,6 +13,7 @@ import { createSlackAdapter } from "../src/platforms/slack/adapter.js";
 import { CHART_NEEDS_BASE_URL, type SlackCharts, slackChartView } from "../src/platforms/slack/charts.js";
 import { type SlackBlock, type SlackMessage, toSlackMessage } from "../src/platforms/slack/render.js";
 import { Runtime } from "../src/runtime.js";
+import { adapterDeps } from "./helpers/adapter-deps.js";
 import { ask } from "./helpers/data.js";
 import { memoryLogger } from "./helpers/log.js";
 import { decodePng } from "./helpers/png.js";
@@ -120,10 +121,9 @@ describe("Slack over HTTP with charts (signed command in, image fetched back fro
       PUBLIC_BASE_URL: `${base}/`,
     });
     const runtime = new Runtime(await loadDataset(), undefined, log);
-    adapter = createSlackAdapter(
-      { config, runtime, log, http },
-      { charts: { publicBaseUrl: config.PUBLIC_BASE_URL as string, store } },
-    );
+    adapter = createSlackAdapter(adapterDeps({ config, runtime, log, http }), {
+      charts: { publicBaseUrl: config.PUBLIC_BASE_URL as string, store },
+    });
     await adapter.start();
   });
 

@@ -9,6 +9,7 @@ import type { Adapter } from "../src/pipeline/adapter.js";
 import { createSlackAdapter } from "../src/platforms/slack/adapter.js";
 import type { SlackButton, SlackMessage } from "../src/platforms/slack/render.js";
 import { Runtime } from "../src/runtime.js";
+import { adapterDeps } from "./helpers/adapter-deps.js";
 import {
   buttonClickBody,
   nowSeconds,
@@ -45,7 +46,9 @@ beforeAll(async () => {
   const runtime = new Runtime(await loadDataset(), undefined, log);
   const config = configSchema.parse({ SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: "xoxb-hostile" });
   http = new HttpServer(log);
-  adapter = createSlackAdapter({ config, runtime, log, http }, { slackApiUrl: `${sink.url}/api/` });
+  adapter = createSlackAdapter(adapterDeps({ config, runtime, log, http }), {
+    slackApiUrl: `${sink.url}/api/`,
+  });
   await adapter.start();
   const address: AddressInfo = await http.listen(0, "127.0.0.1");
   endpoint = `http://127.0.0.1:${address.port}/slack/events`;

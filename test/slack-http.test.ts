@@ -12,6 +12,8 @@ import type { Adapter } from "../src/pipeline/adapter.js";
 import { createSlackAdapter } from "../src/platforms/slack/adapter.js";
 import { type SlackButton, type SlackMessage, toSlackMessage } from "../src/platforms/slack/render.js";
 import { Runtime } from "../src/runtime.js";
+import { adapterDeps } from "./helpers/adapter-deps.js";
+import { interactionLines } from "./helpers/log-schema.js";
 import { mrkdwnTexts } from "./helpers/slack-limits.js";
 import {
   buttonClickBody,
@@ -70,7 +72,9 @@ beforeAll(async () => {
   });
   http = new HttpServer(log);
   // Slack's Web API is pointed at the sink: a call to it (auth.test) would show up there.
-  adapter = createSlackAdapter({ config, runtime, log, http }, { slackApiUrl: `${sink.url}/api/` });
+  adapter = createSlackAdapter(adapterDeps({ config, runtime, log, http }), {
+    slackApiUrl: `${sink.url}/api/`,
+  });
   await adapter.start();
   const address: AddressInfo = await http.listen(0, "127.0.0.1");
   endpoint = `http://127.0.0.1:${address.port}/slack/events`;
@@ -109,7 +113,8 @@ function expected(line: string, page = 0): SlackMessage {
 const text = (message: SlackMessage) => mrkdwnTexts(message).join("\n");
 const buttons = (message: SlackMessage): SlackButton[] =>
   message.blocks.flatMap((b) => (b.type === "actions" ? b.elements : []));
-const interactions = () => logLines.filter((l) => l.msg === "slack interaction");
+// Every interaction line, checked against the one schema all platforms share.
+const interactions = () => interactionLines(logLines);
 
 describe("Slack over HTTP (signed requests into the real Bolt receiver)", () => {
   it("answers /margin 0.5 nextgen in the channel with the share of all Next Gen races", async () => {

@@ -6,16 +6,21 @@ import { UserError } from "../src/core/errors.js";
 import { parseArguments } from "../src/core/parse.js";
 import type { Dataset } from "../src/data/dataset.js";
 import { loadDataset } from "../src/data/load.js";
-import { answerSlashCommand } from "../src/platforms/slack/interactions.js";
+import type { Pipeline } from "../src/pipeline/pipeline.js";
+import { slashCommandRequest } from "../src/platforms/slack/interactions.js";
 import { UMBRELLA_COMMAND } from "../src/platforms/slack/manifest.js";
+import { toSlackMessage } from "../src/platforms/slack/render.js";
+import { answerReply, pipelineFor, unlimited } from "./helpers/pipeline.js";
 import { slackViolations } from "./helpers/slack-limits.js";
 
 let data: Dataset;
 let context: CommandContext;
+let pipeline: Pipeline;
 
 beforeAll(async () => {
   data = await loadDataset();
   context = { data, commands, platform: "slack" };
+  pipeline = pipelineFor(context, { limits: unlimited() });
 });
 
 /** Words Slack users type after a command: values, keywords, names, quotes, separators, junk. */
@@ -95,10 +100,15 @@ describe("Slack free text, any command", () => {
   it("is answered or rejected (never a failure) as a Slack message within every limit", () => {
     fc.assert(
       fc.property(fc.oneof(commandName, fc.constant(UMBRELLA_COMMAND)), slackText, (name, text) => {
-        const reply = answerSlashCommand(context, `/${name}`, text);
-        expect(reply.outcome.status, `/${name} ${text}: ${reply.outcome.answer.summary}`).not.toBe("failed");
-        expect(slackViolations(reply.message)).toEqual([]);
-        if (reply.outcome.status === "rejected") expect(reply.message.response_type).toBe("ephemeral");
+        const reply = answerReply(
+          pipeline,
+          slashCommandRequest({ command: `/${name}`, text }, { transport: "http" }),
+        );
+        const message = toSlackMessage(reply.answer);
+        expect(reply.status, `/${name} ${text}: ${reply.answer.summary}`).not.toBe("failed");
+        expect(slackViolations(message)).toEqual([]);
+        // Only answers go to the channel: a rejection is always private.
+        expect(reply.status === "answered" || message.response_type === "ephemeral").toBe(true);
       }),
       { numRuns: 800 },
     );

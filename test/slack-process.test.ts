@@ -74,7 +74,7 @@ describe("photo-finish with Slack HTTP settings", () => {
     const exited = new Promise<number | null>((resolve) => child?.once("exit", (code) => resolve(code)));
     child?.kill("SIGTERM");
     expect(await exited).toBe(0);
-    expect(stderr()).toContain('"msg":"slack interaction"');
+    expect(stderr()).toMatch(/"platform":"slack"[^\n]*"msg":"interaction"/);
     expect(stderr()).not.toContain("U0TESTUSER");
   });
 });

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Answer, FinishRow } from "../src/core/answer.js";
 import { decodeButtonValue } from "../src/platforms/slack/action-value.js";
-import { SLACK_ROWS_PER_PAGE, type SlackMessage, toSlackMessage } from "../src/platforms/slack/render.js";
+import { type SlackMessage, toSlackMessage } from "../src/platforms/slack/render.js";
 import { escapeMrkdwn, packLines, truncateMrkdwn, truncatePlain } from "../src/platforms/slack/text.js";
 import { anyAnswer } from "./helpers/arbitraries.js";
 import { mrkdwnTexts, slackViolations, unescaped } from "./helpers/slack-limits.js";
@@ -109,7 +109,7 @@ describe("toSlackMessage", () => {
       list: { kind: "finishes", rows: Array.from({ length: 25 }, (_, i) => row(i + 1)) },
     };
     const first = toSlackMessage(long);
-    expect(mrkdwnTexts(first).join("\n")).toContain(`*Finishes 1–${SLACK_ROWS_PER_PAGE} of 25*`);
+    expect(mrkdwnTexts(first).join("\n")).toContain(`*Finishes 1–10 of 25*`);
     expect(buttons(first).map((b) => [b.text.text, decodeButtonValue(b.value)])).toEqual([
       ["Next ▶", { kind: "page", line: "/closest 2", page: 1 }],
     ]);

@@ -4,6 +4,7 @@ import { configSchema } from "../src/config.js";
 import { loadDataset } from "../src/data/load.js";
 import { createSlackAdapter } from "../src/platforms/slack/adapter.js";
 import { Runtime } from "../src/runtime.js";
+import { adapterDeps } from "./helpers/adapter-deps.js";
 import { type Sink, startSink } from "./helpers/slack-requests.js";
 
 let sink: Sink;
@@ -31,7 +32,7 @@ const socketConfig = () =>
 describe("Slack in Socket Mode", () => {
   it("is chosen when an app token is set, needs no HTTP server, and calls nothing until started", async () => {
     const adapter = createSlackAdapter(
-      { config: socketConfig(), runtime, log, http: undefined },
+      adapterDeps({ config: socketConfig(), runtime, log, http: undefined }),
       { slackApiUrl: `${sink.url}/api/` },
     );
     expect(adapter.name).toBe("slack-socket");
@@ -41,7 +42,7 @@ describe("Slack in Socket Mode", () => {
 
   it("opens its connection with apps.connections.open, never auth.test, and fails start-up plainly when refused", async () => {
     const adapter = createSlackAdapter(
-      { config: socketConfig(), runtime, log, http: undefined },
+      adapterDeps({ config: socketConfig(), runtime, log, http: undefined }),
       { slackApiUrl: `${sink.url}/api/` },
     );
     // How Slack refuses a revoked or mistyped app token: an error to report, not to retry forever.
@@ -58,6 +59,8 @@ describe("Slack in Socket Mode", () => {
       SLACK_SIGNING_SECRET: "httptestsecret0123456789abcdef",
       SLACK_BOT_TOKEN: "xoxb-dummy-test-token",
     });
-    expect(() => createSlackAdapter({ config, runtime, log, http: undefined })).toThrow(/HTTP server/);
+    expect(() => createSlackAdapter(adapterDeps({ config, runtime, log, http: undefined }))).toThrow(
+      /HTTP server/,
+    );
   });
 });

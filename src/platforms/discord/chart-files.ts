@@ -1,14 +1,9 @@
 import type { Logger } from "pino";
 import { renderChartImage } from "../../charts/index.js";
 import { timeBox } from "../../core/time-box.js";
+import { CHART_DEADLINE_MS } from "../../pipeline/pipeline.js";
 import type { PendingChart } from "./interactions.js";
 import type { ResponseFile } from "./multipart.js";
-
-/**
- * How long drawing may take before the text fallback goes instead. Discord allows 3 s for the
- * first response; the first chart of a process also loads the chart libraries.
- */
-export const CHART_DEADLINE_MS = 2_000;
 
 /**
  * Draws the chart a response refers to, as the file to send beside it; undefined (logged) when

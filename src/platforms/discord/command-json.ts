@@ -6,7 +6,7 @@ import type {
 import { ApplicationCommandOptionType, ApplicationCommandType } from "discord-api-types/v10";
 import type { Command } from "../../core/command.js";
 import type { OptionSpec } from "../../core/options.js";
-import { CHOICE_NAME_MAX, COMMAND_DESCRIPTION_MAX, COMMAND_NAME_MAX, OPTION_CHOICES_MAX } from "./limits.js";
+import { DISCORD_LIMITS } from "./limits.js";
 import { truncate } from "./text.js";
 
 /** Longest free text a name option takes (the parser rejects longer as "too long to be a name"). */
@@ -25,7 +25,10 @@ export const DEFAULT_ERAS: readonly EraChoice[] = [
 ];
 
 function choice(name: string, value: string): APIApplicationCommandOptionChoice<string> {
-  return { name: truncate(name, CHOICE_NAME_MAX), value: value.slice(0, CHOICE_NAME_MAX) };
+  return {
+    name: truncate(name, DISCORD_LIMITS.choiceName),
+    value: value.slice(0, DISCORD_LIMITS.choiceName),
+  };
 }
 
 /** One declared option as Discord registers it: typed, bounded, with choices or autocomplete. */
@@ -35,8 +38,8 @@ export function optionJson(
   eras: readonly EraChoice[],
 ): APIApplicationCommandBasicOption {
   const base = {
-    name: name.toLowerCase().slice(0, COMMAND_NAME_MAX),
-    description: truncate(spec.description, COMMAND_DESCRIPTION_MAX),
+    name: name.toLowerCase().slice(0, DISCORD_LIMITS.commandName),
+    description: truncate(spec.description, DISCORD_LIMITS.commandDescription),
     required: spec.required === true,
   };
   const bounds = {
@@ -53,13 +56,15 @@ export function optionJson(
       return {
         ...base,
         type: ApplicationCommandOptionType.String,
-        choices: eras.slice(0, OPTION_CHOICES_MAX).map((era) => choice(era.name, era.id)),
+        choices: eras.slice(0, DISCORD_LIMITS.optionChoices).map((era) => choice(era.name, era.id)),
       };
     case "choice":
       return {
         ...base,
         type: ApplicationCommandOptionType.String,
-        choices: (spec.choices ?? []).slice(0, OPTION_CHOICES_MAX).map((c) => choice(c.name, c.value)),
+        choices: (spec.choices ?? [])
+          .slice(0, DISCORD_LIMITS.optionChoices)
+          .map((c) => choice(c.name, c.value)),
       };
     // Names and the help topic are typed freely with suggestions as the user types: a fixed list
     // would cap drivers at 25, and autocomplete still lets a fan type a name we can fuzzy-match.
@@ -91,8 +96,8 @@ export function buildCommandJson(
     ];
     return {
       type: ApplicationCommandType.ChatInput,
-      name: command.name.toLowerCase().slice(0, COMMAND_NAME_MAX),
-      description: truncate(command.description, COMMAND_DESCRIPTION_MAX),
+      name: command.name.toLowerCase().slice(0, DISCORD_LIMITS.commandName),
+      description: truncate(command.description, DISCORD_LIMITS.commandDescription),
       options: ordered.map(([name, spec]) => optionJson(name, spec, eras)),
     };
   });

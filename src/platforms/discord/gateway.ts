@@ -11,20 +11,15 @@ import {
 } from "discord.js";
 import { InteractionResponseType } from "discord-api-types/v10";
 import type { Logger } from "pino";
-import { InteractionLimits } from "../../core/cooldown.js";
-import { apologyAnswer } from "../../core/respond.js";
 import { timeBox } from "../../core/time-box.js";
 import type { Adapter, AdapterDeps } from "../../pipeline/adapter.js";
-import type { Runtime } from "../../runtime.js";
+import type { ContextSource } from "../../pipeline/pipeline.js";
+import type { InboundRequest } from "../../pipeline/request.js";
 import { drawPendingChart } from "./chart-files.js";
-import {
-  handleInteraction,
-  type InteractionInput,
-  logInteraction,
-  type OptionInput,
-} from "./interactions.js";
+import { decodeButton } from "./custom-id.js";
+import { type Arrival, DISCORD, fallbackResponse, readOptions } from "./interactions.js";
 import type { ResponseFile } from "./multipart.js";
-import { toDiscordResponse } from "./render.js";
+import { deliveryOf, safeDiscordReply } from "./reply.js";
 
 /** Discord's error codes for an interaction that can no longer be answered: retrying cannot help. */
 const UNKNOWN_INTERACTION = 10062;
@@ -67,33 +62,32 @@ export function trimmedCache(): ClientOptions["makeCache"] {
   });
 }
 
-/** Reads a discord.js interaction into the shape the shared handler answers. */
-export function fromDiscordJs(interaction: Interaction): InteractionInput {
-  const userId = interaction.user.id;
-  const options = (data: readonly { name: string; value?: unknown; focused?: boolean }[]): OptionInput[] =>
-    data.map((o) => ({
-      name: o.name,
-      ...(typeof o.value === "string" || typeof o.value === "number" || typeof o.value === "boolean"
-        ? { value: o.value }
-        : {}),
-      ...(o.focused ? { focused: true } : {}),
-    }));
+/** Reads a discord.js interaction into a request for the pipeline. */
+export function fromDiscordJs(interaction: Interaction, arrival: Omit<Arrival, "transport">): InboundRequest {
+  const base = {
+    platform: DISCORD,
+    transport: "gateway",
+    requestId: interaction.id,
+    user: { id: interaction.user.id },
+    ...(arrival.receivedAt !== undefined ? { receivedAt: arrival.receivedAt } : {}),
+    ...(arrival.log ? { log: arrival.log } : {}),
+  };
   if (interaction.isChatInputCommand())
     return {
+      ...base,
       kind: "command",
       name: interaction.commandName,
-      options: options(interaction.options.data),
-      userId,
+      options: readOptions(interaction.options.data),
     };
   if (interaction.isAutocomplete())
     return {
+      ...base,
       kind: "autocomplete",
       name: interaction.commandName,
-      options: options(interaction.options.data),
-      userId,
+      options: readOptions(interaction.options.data),
     };
-  if (interaction.isButton()) return { kind: "button", customId: interaction.customId, userId };
-  return { kind: "unsupported", type: interaction.type, userId };
+  if (interaction.isButton()) return { ...base, kind: "button", action: decodeButton(interaction.customId) };
+  return { ...base, kind: "unsupported", type: String(interaction.type) };
 }
 
 /** Extra client options; tests point `rest.api` and the gateway at loopback stand-ins. */
@@ -108,7 +102,7 @@ async function sendResponse(
   client: Client,
   interaction: Interaction,
   response: APIInteractionResponse,
-  runtime: Runtime,
+  runtime: ContextSource,
   log: Logger,
   files: readonly ResponseFile[] = [],
 ): Promise<boolean> {
@@ -134,7 +128,7 @@ async function sendResponse(
       return false;
     try {
       await client.rest.post(route, {
-        body: toDiscordResponse(apologyAnswer(runtime.context("discord"))),
+        body: fallbackResponse(runtime, "command"),
         auth: false,
       });
     } catch (again) {
@@ -156,9 +150,8 @@ export function createDiscordGatewayAdapter(
   deps: AdapterDeps,
   overrides: GatewayClientOverrides = {},
 ): Adapter {
-  const { config, runtime } = deps;
+  const { config, pipeline } = deps;
   const log = deps.log.child({ adapter: "discord-gateway" });
-  const cooldown = new InteractionLimits();
   const token = config.DISCORD_TOKEN;
   if (!token) throw new Error("the Discord gateway bot needs DISCORD_TOKEN");
   const client = new Client({
@@ -170,24 +163,25 @@ export function createDiscordGatewayAdapter(
   });
 
   async function onInteraction(interaction: Interaction): Promise<void> {
-    const startedAt = performance.now();
-    let input: InteractionInput = { kind: "unsupported", type: interaction.type };
+    const receivedAt = performance.now();
     try {
-      input = fromDiscordJs(interaction);
-      const requestLog = log.child({ requestId: interaction.id });
-      const handled = handleInteraction(input, runtime.context("discord"), requestLog, cooldown);
-      const file = handled.chart ? await drawPendingChart(handled.chart, requestLog) : undefined;
-      const response = handled.chart && !file ? handled.chart.fallback : handled.response;
-      const sent = await sendResponse(client, interaction, response, runtime, requestLog, file ? [file] : []);
-      logInteraction(
-        requestLog,
-        "gateway",
-        input,
-        sent ? handled : { ...handled, outcome: "failed" },
-        startedAt,
-      );
+      const request = fromDiscordJs(interaction, { receivedAt, log });
+      await pipeline.handle(request, async (reply) => {
+        const { response, chart } = safeDiscordReply(pipeline, reply);
+        const file = chart ? await drawPendingChart(chart, reply.log) : undefined;
+        const sent = chart && !file ? chart.fallback : response;
+        const delivered = await sendResponse(
+          client,
+          interaction,
+          sent,
+          pipeline,
+          reply.log,
+          file ? [file] : [],
+        );
+        return { ...deliveryOf(sent, file !== undefined), delivered };
+      });
     } catch (error) {
-      // handleInteraction never throws; this guards the reading of the interaction itself.
+      // The pipeline never throws; this guards the reading of the interaction itself.
       log.error({ err: error, interactionType: interaction.type }, "Discord interaction failed");
     }
   }

@@ -1,11 +1,11 @@
-import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { InteractionLimits } from "../../core/cooldown.js";
+import { InteractionResponseType } from "discord-api-types/v10";
 import { readBody, requestReceivedAt, sendJson } from "../../http/server.js";
 import type { Adapter, AdapterDeps } from "../../pipeline/adapter.js";
 import { drawPendingChart } from "./chart-files.js";
-import { fromApiInteraction, handleInteraction, logInteraction } from "./interactions.js";
+import { fromApiInteraction } from "./interactions.js";
 import { encodeMultipart } from "./multipart.js";
+import { deliveryOf, safeDiscordReply } from "./reply.js";
 import { publicKeyFromHex, verifyDiscordRequest } from "./verify.js";
 
 /** Where Discord posts interactions; set it as the Interactions Endpoint URL in the developer portal. */
@@ -23,13 +23,8 @@ function isInteraction(value: unknown): value is { type: number } {
  * request is verified (Ed25519 over timestamp + raw body, recent timestamp) and answered inline with
  * the same handler as the gateway; answers come from memory in milliseconds, far inside Discord's 3 s.
  */
-export function createDiscordHttpAdapter(
-  deps: AdapterDeps,
-  options: { readonly cooldown?: InteractionLimits } = {},
-): Adapter {
-  const { config, runtime, http } = deps;
-  // Per process: each replica limits the users it sees (see README, "Running past one machine").
-  const cooldown = options.cooldown ?? new InteractionLimits();
+export function createDiscordHttpAdapter(deps: AdapterDeps): Adapter {
+  const { config, pipeline, http } = deps;
   const log = deps.log.child({ adapter: "discord-http" });
   if (!config.DISCORD_PUBLIC_KEY) throw new Error("the Discord HTTP endpoint needs DISCORD_PUBLIC_KEY");
   if (!http) throw new Error("the Discord HTTP endpoint needs the shared HTTP server");
@@ -61,19 +56,25 @@ export function createDiscordHttpAdapter(
       sendJson(res, 400, { error: "not an interaction" });
       return;
     }
-    const input = fromApiInteraction(payload);
-    // Discord's interaction id ties every line about this interaction together (and to Discord's side).
-    const id = (payload as { id?: unknown }).id;
-    const requestLog = log.child({ requestId: typeof id === "string" ? id : randomUUID() });
-    const handled = handleInteraction(input, runtime.context("discord"), requestLog, cooldown);
-    const file = handled.chart ? await drawPendingChart(handled.chart, requestLog) : undefined;
-    if (file) {
-      // Attachments travel beside the JSON: Discord accepts a multipart interaction response.
-      const { body: multipart, contentType } = encodeMultipart(handled.response, [file]);
-      res.writeHead(200, { "content-type": contentType, "content-length": multipart.length });
-      res.end(multipart);
-    } else sendJson(res, 200, handled.chart ? handled.chart.fallback : handled.response);
-    logInteraction(requestLog, "http", input, handled, startedAt);
+    const inbound = fromApiInteraction(payload, { transport: "http", receivedAt: startedAt, log });
+    if (inbound.kind === "ping") {
+      sendJson(res, 200, { type: InteractionResponseType.Pong });
+      return;
+    }
+    await pipeline.handle(inbound, async (reply) => {
+      const { response, chart } = safeDiscordReply(pipeline, reply);
+      const file = chart ? await drawPendingChart(chart, reply.log) : undefined;
+      const sent = chart && !file ? chart.fallback : response;
+      if (file) {
+        // Attachments travel beside the JSON: Discord accepts a multipart interaction response.
+        const { body: multipart, contentType } = encodeMultipart(response, [file]);
+        res.writeHead(200, { "content-type": contentType, "content-length": multipart.length });
+        res.end(multipart);
+      } else sendJson(res, 200, sent);
+      return deliveryOf(sent, file !== undefined);
+    });
+    // Every signed interaction gets exactly one answer, even if delivering the reply broke.
+    if (!res.headersSent) sendJson(res, 200, safeDiscordReply(pipeline, undefined, inbound.kind).response);
   }
 
   return {

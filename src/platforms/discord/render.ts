@@ -9,19 +9,10 @@ import type {
 import { ButtonStyle, ComponentType, InteractionResponseType, MessageFlags } from "discord-api-types/v10";
 import type { Answer, Choice, FinishRow, StandingRow, Tone } from "../../core/answer.js";
 import { formatDate } from "../../core/format.js";
+import { PAGE_SIZE, type Page, pageOf } from "../../core/paging.js";
 import { wellFormed } from "../../core/well-formed.js";
 import { encodeButton } from "./custom-id.js";
-import {
-  ACTION_ROWS_MAX,
-  BUTTON_LABEL_MAX,
-  BUTTONS_PER_ROW_MAX,
-  EMBED_DESCRIPTION_MAX,
-  EMBED_FIELD_NAME_MAX,
-  EMBED_FIELD_VALUE_MAX,
-  EMBED_FIELDS_MAX,
-  EMBED_TITLE_MAX,
-  EMBED_TOTAL_MAX,
-} from "./limits.js";
+import { DISCORD_LIMITS } from "./limits.js";
 import { escapeMarkdown, nonEmpty, truncate } from "./text.js";
 
 // The renderer is pure: protocol numbers come from discord-api-types (plain enums, no client code),
@@ -29,9 +20,6 @@ import { escapeMarkdown, nonEmpty, truncate } from "./text.js";
 
 /** Message flag that shows a reply only to the user who asked. */
 export const EPHEMERAL_FLAG = MessageFlags.Ephemeral;
-
-/** Rows of a list per page: ten reads at a glance on a phone and leaves room for the figures. */
-export const PAGE_SIZE = 10;
 
 /** Colours that mean something: gold for a record finish, red for a problem, blurple for a choice. */
 export const TONE_COLORS: Readonly<Record<Tone, number>> = {
@@ -53,14 +41,8 @@ const FOOTER_BUDGET = 300;
 /** Below this a cut field or trailing section says too little to be worth showing. */
 const MIN_USEFUL = 40;
 
-/** Which rows of the answer's list one page shows, and whether buttons can reach the others. */
-export interface PageView {
-  /** 0-based page shown (clamped into range). */
-  readonly page: number;
-  readonly pageCount: number;
-  /** Index of the first row shown within the whole list. */
-  readonly offset: number;
-  readonly total: number;
+/** One page of the answer's list (the neutral model), and whether buttons can reach the others. */
+export interface PageView extends Page {
   /** True when the list spans pages and Previous/Next buttons carry them (the invocation fits). */
   readonly pageable: boolean;
 }
@@ -74,13 +56,13 @@ export type DiscordMessage = Omit<APIInteractionResponseCallbackData, "embeds" |
 /** Works out which page to show; a page past the end (the data shrank since the click) shows the last. */
 export function viewPage(answer: Answer, page: number): PageView {
   const total = answer.list?.rows.length ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const wanted = pageOf(total, page);
   const fits =
     answer.invocation !== undefined &&
-    encodeButton({ kind: "page", page: pageCount, line: answer.invocation }) !== undefined;
-  const pageable = pageCount > 1 && fits;
-  const shown = pageable ? Math.min(Math.max(0, Math.trunc(page) || 0), pageCount - 1) : 0;
-  return { page: shown, pageCount: pageable ? pageCount : 1, offset: shown * PAGE_SIZE, total, pageable };
+    encodeButton({ kind: "page", page: wanted.count - 1, line: answer.invocation }) !== undefined;
+  // A list whose buttons cannot carry it shows its first page, as a list of one page.
+  if (wanted.count > 1 && fits) return { ...wanted, pageable: true };
+  return { ...pageOf(total, 0), count: 1, pageable: false };
 }
 
 function finishLine(row: FinishRow, index: number): string {
@@ -114,10 +96,8 @@ function listLines(answer: Answer, view: PageView): string[] {
   if (!list || list.rows.length === 0) return [];
   const lines =
     list.kind === "finishes"
-      ? list.rows
-          .slice(view.offset, view.offset + PAGE_SIZE)
-          .map((row, i) => finishLine(row, view.offset + i + 1))
-      : list.rows.slice(view.offset, view.offset + PAGE_SIZE).map((row) => standingLine(row, list.metric));
+      ? list.rows.slice(view.from, view.to).map((row, i) => finishLine(row, view.from + i + 1))
+      : list.rows.slice(view.from, view.to).map((row) => standingLine(row, list.metric));
   if (!view.pageable && view.total > PAGE_SIZE)
     lines.push(`-# Showing the first ${PAGE_SIZE} of ${view.total}.`);
   return lines;
@@ -132,8 +112,8 @@ function splitChoices(
   const unbuttoned: Choice[] = [];
   const seen = new Set<string>();
   for (const choice of choices) {
-    const id = encodeButton({ kind: "run", line: choice.command });
-    if (id === undefined || seen.has(id) || buttons.length >= rowsFree * BUTTONS_PER_ROW_MAX) {
+    const id = encodeButton({ kind: "choice", line: choice.command });
+    if (id === undefined || seen.has(id) || buttons.length >= rowsFree * DISCORD_LIMITS.buttonsPerRow) {
       if (!(id !== undefined && seen.has(id))) unbuttoned.push(choice);
       continue;
     }
@@ -141,7 +121,7 @@ function splitChoices(
     buttons.push({
       type: ComponentType.Button,
       style: ButtonStyle.Primary,
-      label: nonEmpty(truncate(choice.label, BUTTON_LABEL_MAX)),
+      label: nonEmpty(truncate(choice.label, DISCORD_LIMITS.buttonLabel)),
       custom_id: id,
     });
   }
@@ -161,13 +141,12 @@ function pagingRow(answer: Answer, view: PageView): APIActionRowComponent<APIBut
   const chart = chartButton(answer);
   if (!view.pageable || answer.invocation === undefined)
     return chart ? { type: ComponentType.ActionRow, components: [chart] } : undefined;
-  const current = view.page + 1;
   // Both buttons always show (greyed at the ends) so the row does not jump; their targets differ,
   // which keeps the two custom_ids unique as Discord requires.
-  const prev = encodeButton({ kind: "page", page: Math.max(1, current - 1), line: answer.invocation });
+  const prev = encodeButton({ kind: "page", page: Math.max(0, view.index - 1), line: answer.invocation });
   const next = encodeButton({
     kind: "page",
-    page: Math.min(view.pageCount, current + 1),
+    page: Math.min(view.count - 1, view.index + 1),
     line: answer.invocation,
   });
   if (prev === undefined || next === undefined) return undefined;
@@ -179,14 +158,14 @@ function pagingRow(answer: Answer, view: PageView): APIActionRowComponent<APIBut
         style: ButtonStyle.Secondary,
         label: "◀ Previous",
         custom_id: prev,
-        disabled: current === 1,
+        disabled: view.index === 0,
       },
       {
         type: ComponentType.Button,
         style: ButtonStyle.Secondary,
         label: "Next ▶",
         custom_id: next,
-        disabled: current === view.pageCount,
+        disabled: view.index === view.count - 1,
       },
       ...(chart ? [chart] : []),
     ],
@@ -209,9 +188,10 @@ function fitFields(
   const figures = answer.figures;
   for (const figure of figures) {
     // Keep the last field slot for a "more" marker when there are more figures than slots.
-    if (fields.length === EMBED_FIELDS_MAX - (figures.length > EMBED_FIELDS_MAX ? 1 : 0)) break;
-    const name = nonEmpty(truncate(figure.label, Math.min(EMBED_FIELD_NAME_MAX, NOTE_BUDGET / 2)));
-    const room = Math.min(EMBED_FIELD_VALUE_MAX, left - name.length);
+    if (fields.length === DISCORD_LIMITS.embedFields - (figures.length > DISCORD_LIMITS.embedFields ? 1 : 0))
+      break;
+    const name = nonEmpty(truncate(figure.label, Math.min(DISCORD_LIMITS.embedFieldName, NOTE_BUDGET / 2)));
+    const room = Math.min(DISCORD_LIMITS.embedFieldValue, left - name.length);
     if (room < MIN_USEFUL && room < figure.value.length) break;
     const value = nonEmpty(truncate(figure.value, room));
     if (name.length + value.length > left) break;
@@ -220,7 +200,11 @@ function fitFields(
   }
   const dropped = figures.length - fields.length;
   const more = { name: "More", value: `${dropped} more not shown` };
-  if (dropped > 0 && more.name.length + more.value.length <= left && fields.length < EMBED_FIELDS_MAX) {
+  if (
+    dropped > 0 &&
+    more.name.length + more.value.length <= left &&
+    fields.length < DISCORD_LIMITS.embedFields
+  ) {
     fields.push({ ...more, inline: true });
     left -= more.name.length + more.value.length;
   }
@@ -235,18 +219,24 @@ function fitFields(
 export function renderDiscordMessage(raw: Answer, page = 0): DiscordMessage {
   const answer = wellFormed(raw);
   const view = viewPage(answer, page);
-  const title = truncate(answer.title.trim() || "Photo Finish", EMBED_TITLE_MAX);
-  const pageText = view.pageable ? ` · Page ${view.page + 1} of ${view.pageCount}` : "";
+  const title = truncate(answer.title.trim() || "Photo Finish", DISCORD_LIMITS.embedTitle);
+  const pageText = view.pageable ? ` · Page ${view.index + 1} of ${view.count}` : "";
   const footer = truncate(
     `${answer.footer.source} · Data as of ${formatDate(answer.footer.asOf)}${pageText}`,
     FOOTER_BUDGET,
   );
 
   const paging = pagingRow(answer, view);
-  const { buttons, unbuttoned } = splitChoices(answer.choices ?? [], ACTION_ROWS_MAX - (paging ? 1 : 0));
+  const { buttons, unbuttoned } = splitChoices(
+    answer.choices ?? [],
+    DISCORD_LIMITS.actionRows - (paging ? 1 : 0),
+  );
   const components = [
     ...(paging ? [paging] : []),
-    ...chunk(buttons, BUTTONS_PER_ROW_MAX).map((row) => ({ type: ComponentType.ActionRow, components: row })),
+    ...chunk(buttons, DISCORD_LIMITS.buttonsPerRow).map((row) => ({
+      type: ComponentType.ActionRow,
+      components: row,
+    })),
   ] as APIActionRowComponent<APIButtonComponent>[];
 
   // The answer itself (summary and the page of the list) comes first and is never squeezed out.
@@ -256,10 +246,10 @@ export function renderDiscordMessage(raw: Answer, page = 0): DiscordMessage {
       [truncate(answer.summary, SUMMARY_BUDGET), listLines(answer, view).join("\n")]
         .filter((part) => part !== "")
         .join("\n\n"),
-      EMBED_DESCRIPTION_MAX,
+      DISCORD_LIMITS.embedDescription,
     ),
   );
-  let left = EMBED_TOTAL_MAX - title.length - footer.length - head.length;
+  let left = DISCORD_LIMITS.embedTotal - title.length - footer.length - head.length;
   const fitted = fitFields(answer, left);
   left = fitted.left;
 
@@ -268,7 +258,7 @@ export function renderDiscordMessage(raw: Answer, page = 0): DiscordMessage {
     ...unbuttoned.map((c) => `Try: \`${c.command}\``),
     ...answer.notes.map((note) => `> ${note}`),
   ].map((line) => truncate(line, NOTE_BUDGET));
-  const tailRoom = Math.min(left, EMBED_DESCRIPTION_MAX - head.length) - 2;
+  const tailRoom = Math.min(left, DISCORD_LIMITS.embedDescription - head.length) - 2;
   const description =
     tail.length > 0 && tailRoom >= MIN_USEFUL ? `${head}\n\n${truncate(tail.join("\n"), tailRoom)}` : head;
 
@@ -313,7 +303,7 @@ export function toDiscordChartResponse(
     data: {
       embeds: [
         {
-          title: truncate(answer.title.trim() || "Photo Finish", EMBED_TITLE_MAX),
+          title: truncate(answer.title.trim() || "Photo Finish", DISCORD_LIMITS.embedTitle),
           description: nonEmpty(truncate(answer.summary, SUMMARY_BUDGET)),
           color: TONE_COLORS[answer.tone],
           image: { url: `attachment://${attachment.filename}` },

@@ -1,13 +1,13 @@
 import { z } from "zod";
+import type { ButtonAction } from "../../core/button-action.js";
+import { SLACK_LIMITS } from "./limits.js";
 
 /**
- * What a Photo Finish button carries. Slack hands a button's `value` back on click and keeps no
+ * Slack's encoding of a ButtonAction. Slack hands a button's `value` back on click and keeps no
  * state for us, so the value holds everything needed to answer: the command line to run and, for
- * paging, which page to show.
+ * paging, which page (0-based) to show. Charts need no button on Slack (they show as an image).
  */
-export type ButtonAction =
-  | { readonly kind: "page"; readonly line: string; readonly page: number }
-  | { readonly kind: "choice"; readonly line: string };
+export type SlackButtonAction = Exclude<ButtonAction, { readonly kind: "chart" }>;
 
 /** Every action_id we send starts with this, so the adapter listens to our buttons only. */
 export const ACTION_ID_PREFIX = "photo_finish:";
@@ -23,8 +23,6 @@ export const ACTION_IDS = {
 const MAX_LINE = 500;
 /** A page number far beyond any list (100 rows at most), to refuse nonsense early. */
 const MAX_PAGE = 1000;
-/** Slack's cap on a button value; nothing longer can be one of ours. */
-const MAX_VALUE = 2000;
 
 const valueSchema = z.union([
   z.strictObject({
@@ -35,7 +33,7 @@ const valueSchema = z.union([
 ]);
 
 /** Writes an action as a button value (compact JSON: short keys, since the value is capped). */
-export function encodeButtonValue(action: ButtonAction): string {
+export function encodeButtonValue(action: SlackButtonAction): string {
   return JSON.stringify(action.kind === "page" ? { p: action.page, c: action.line } : { c: action.line });
 }
 
@@ -43,8 +41,8 @@ export function encodeButtonValue(action: ButtonAction): string {
  * Reads a button value back. Returns undefined for anything we did not write (an old format, a
  * tampered or truncated value): the caller answers with a plain sentence instead of guessing.
  */
-export function decodeButtonValue(value: string | undefined): ButtonAction | undefined {
-  if (value === undefined || value.length > MAX_VALUE) return undefined;
+export function decodeButtonValue(value: string | undefined): SlackButtonAction | undefined {
+  if (value === undefined || value.length > SLACK_LIMITS.buttonValue) return undefined;
   let json: unknown;
   try {
     json = JSON.parse(value);

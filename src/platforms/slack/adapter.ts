@@ -1,27 +1,29 @@
-import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { App, type AuthorizeResult, HTTPReceiver, type RespondArguments } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Config } from "../../config.js";
-import { InteractionLimits } from "../../core/cooldown.js";
-import { apologyAnswer, cooldownAnswer } from "../../core/respond.js";
+import { APOLOGY_TEXT, apologyAnswer } from "../../core/respond.js";
 import { settleWithin } from "../../core/time-box.js";
 import { type HttpServer, MAX_BODY_BYTES, readBody, requestReceivedAt, sendJson } from "../../http/server.js";
 import type { Adapter, AdapterDeps } from "../../pipeline/adapter.js";
-import type { Runtime } from "../../runtime.js";
-import { ACTION_ID_PREFIX, decodeButtonValue } from "./action-value.js";
+import type { Pipeline } from "../../pipeline/pipeline.js";
+import { ACTION_ID_PREFIX } from "./action-value.js";
 import { boltLogger } from "./bolt-logger.js";
 import { messageWithChart, type SlackCharts, stepsWithChart } from "./charts.js";
-import { answerButton, answerSlashCommand, hashUser, type RespondStep } from "./interactions.js";
+import {
+  buttonRequest,
+  buttonSteps,
+  type RespondStep,
+  SLACK,
+  type SlackArrival,
+  slashCommandRequest,
+} from "./interactions.js";
 import { type SlackMessage, toSlackMessage } from "./render.js";
 import { screenSlackRequest } from "./request-gate.js";
 import { postToResponseUrl } from "./response-url.js";
 
 /** Where Slack posts slash commands and button clicks in HTTP mode. */
 export const SLACK_EVENTS_PATH = "/slack/events";
-
-/** Slack gives up on an ack after 3 s; anything near that is worth a warning in the log. */
-const ACK_WARN_MS = 2_000;
 
 /** How long stop() lets clicks in progress finish before it aborts their posts to Slack. */
 const STOP_GRACE_MS = 4_000;
@@ -43,7 +45,7 @@ export interface SlackAdapterOptions {
 /** The last-resort reply when even the apology cannot be rendered. */
 const PLAIN_APOLOGY: SlackMessage = {
   response_type: "ephemeral",
-  text: "Sorry, I couldn't answer that just now. The problem has been logged; please try again.",
+  text: APOLOGY_TEXT,
   blocks: [],
 };
 
@@ -68,131 +70,78 @@ function authorizeFrom(config: Config): () => Promise<AuthorizeResult> {
 /** Wires the listeners: one for every slash command, one for our buttons, one for Bolt's errors. */
 function listen(
   app: App,
-  runtime: Runtime,
+  pipeline: Pipeline,
   parentLog: Logger,
-  hashKey: string,
+  transport: SlackArrival["transport"],
   pending: Set<Promise<void>>,
   charts: SlackCharts | undefined,
   outbound: AbortSignal,
 ): void {
-  // Per-user limits as on Discord: commands, and apart from them the clicks that follow up an answer.
-  const cooldown = new InteractionLimits();
   // Every command, whatever its name (even "/" or none): the answer says what to type instead.
   app.command(/^/, async ({ command, ack, context }) => {
     // From the moment the request reached the server, not the moment Bolt called us.
-    const started = typeof context.receivedAt === "number" ? context.receivedAt : performance.now();
-    const user = hashUser(hashKey, command.team_id, command.user_id);
-    // Every line this interaction logs (including a failure deep in the core) carries its id.
-    const log = parentLog.child({ requestId: command.trigger_id || randomUUID() });
+    const receivedAt = typeof context.receivedAt === "number" ? context.receivedAt : performance.now();
     let acked = false;
-    try {
-      const context = runtime.context("slack");
-      const verdict = cooldown.take(user, "command");
-      if (!verdict.ok) {
-        await ack(toArguments(toSlackMessage(cooldownAnswer(context, verdict.retryAfterMs))));
-        acked = true;
-        log.info(
-          {
-            platform: "slack",
-            kind: "command",
-            command: command.command,
-            outcome: "rejected",
-            reason: "cooldown",
-            user,
-          },
-          "slack interaction",
-        );
-        return;
-      }
-      const reply = answerSlashCommand(context, command.command, command.text ?? "", log, {
-        platform: "slack",
-        user,
-      });
+    const request = slashCommandRequest(command, { transport, receivedAt, log: parentLog });
+    await pipeline.handle(request, async (reply) => {
+      if (!("answer" in reply)) throw new Error("a slash command always has an answer");
       // The chart is drawn before the ack: Slack fetches the image as soon as it gets the message.
-      const message = await messageWithChart(reply.outcome.answer, reply.message, charts, log);
+      const message = await messageWithChart(reply.answer, toSlackMessage(reply.answer), charts, reply.log);
       await ack(toArguments(message));
       acked = true;
-      const latencyMs = Math.round(performance.now() - started);
-      log[latencyMs > ACK_WARN_MS ? "warn" : "info"](
-        {
-          platform: "slack",
-          kind: "command",
-          command: reply.outcome.command ?? command.command,
-          options: reply.options,
-          outcome: reply.outcome.status,
-          ephemeral: message.response_type === "ephemeral",
-          chart: message.blocks.some((block) => block.type === "image"),
-          latencyMs,
-          user,
-        },
-        "slack interaction",
-      );
-    } catch (error) {
-      log.error(
-        { err: error, platform: "slack", kind: "command", command: command.command, user },
-        "slack command failed",
-      );
-      if (!acked) await ack(toArguments(apology(runtime))).catch(() => {});
-    }
+      return {
+        delivered: true,
+        ephemeral: message.response_type === "ephemeral",
+        chart: message.blocks.some((block) => block.type === "image"),
+      };
+    });
+    // Rendering broke (logged by the pipeline): the user still gets an answer.
+    if (!acked) await ack(toArguments(apology(pipeline))).catch(() => {});
   });
 
   app.action(new RegExp(`^${ACTION_ID_PREFIX}`), async ({ ack, body, action, context }) => {
-    const started = typeof context.receivedAt === "number" ? context.receivedAt : performance.now();
+    const receivedAt = typeof context.receivedAt === "number" ? context.receivedAt : performance.now();
     await ack();
     const responseUrl = (body as { response_url?: unknown }).response_url;
     // Bolt's respond() has no time-out: ours ends within seconds, or at once when the adapter stops.
     const respond = (message: unknown) =>
       postToResponseUrl(typeof responseUrl === "string" ? responseUrl : undefined, message, outbound);
-    const user = hashUser(hashKey, body.team?.id, body.user?.id);
-    const log = parentLog.child({ requestId: (body as { trigger_id?: string }).trigger_id || randomUUID() });
     const value = "value" in action && typeof action.value === "string" ? action.value : undefined;
-    // Paging and picking a choice follow up an answer the user has; a button we cannot read counts in full.
-    const verdict = cooldown.take(user, decodeButtonValue(value) ? "follow-up" : "command");
-    if (!verdict.ok) {
-      const wait = toSlackMessage(cooldownAnswer(runtime.context("slack"), verdict.retryAfterMs));
-      await respond({ ...toArguments(wait), replace_original: false }).catch((error: unknown) =>
-        log.error({ err: error, platform: "slack", kind: "action", user }, "slack respond() failed"),
-      );
-      log.info(
-        { platform: "slack", kind: "action", outcome: "rejected", reason: "cooldown", user },
-        "slack interaction",
-      );
-      return;
-    }
-    const work = (async () => {
-      const container = (body as { container?: { is_ephemeral?: boolean } }).container;
-      const reply = answerButton(runtime.context("slack"), value, container?.is_ephemeral === true, log, {
-        platform: "slack",
-        user,
-      });
-      let delivered = true;
-      for (const step of await stepsWithChart(reply, charts, log)) {
-        try {
-          await respond(toArguments(step));
-        } catch (error) {
-          // An expired response_url or a refused payload: log it; the process carries on.
-          delivered = false;
-          log.error({ err: error, platform: "slack", kind: "action", user }, "slack respond() failed");
-          break;
+    const fromEphemeral =
+      (body as { container?: { is_ephemeral?: boolean } }).container?.is_ephemeral === true;
+    const request = buttonRequest(
+      value,
+      {
+        ...(body.user?.id ? { user: body.user.id } : {}),
+        ...(body.team?.id ? { team: body.team.id } : {}),
+        ...((body as { trigger_id?: string }).trigger_id
+          ? { triggerId: (body as { trigger_id: string }).trigger_id }
+          : {}),
+      },
+      { transport, receivedAt, log: parentLog },
+    );
+    const work = pipeline
+      .handle(request, async (reply) => {
+        if (!("answer" in reply)) throw new Error("a click always has an answer");
+        const steps = await stepsWithChart(
+          reply.answer,
+          reply.page,
+          buttonSteps(reply, fromEphemeral),
+          charts,
+          reply.log,
+        );
+        for (const step of steps) {
+          try {
+            await respond(toArguments(step));
+          } catch (error) {
+            // An expired response_url or a refused payload: log it; the process carries on.
+            reply.log.error({ err: error, platform: SLACK, kind: "button" }, "slack respond() failed");
+            return { delivered: false };
+          }
         }
-      }
-      log.info(
-        {
-          platform: "slack",
-          kind: "action",
-          action: reply.kind,
-          command: reply.outcome.command,
-          line: reply.line,
-          outcome: reply.outcome.status,
-          delivered,
-          latencyMs: Math.round(performance.now() - started),
-          user,
-        },
-        "slack interaction",
-      );
-    })().catch((error: unknown) => {
-      log.error({ err: error, platform: "slack", kind: "action", user }, "slack action failed");
-    });
+        return { delivered: true };
+      })
+      .then(() => undefined);
     pending.add(work);
     try {
       await work;
@@ -202,13 +151,13 @@ function listen(
   });
 
   app.error(async (error) => {
-    parentLog.error({ err: error, platform: "slack" }, "slack error");
+    parentLog.error({ err: error, platform: SLACK }, "slack error");
   });
 }
 
-function apology(runtime: Runtime): SlackMessage {
+function apology(pipeline: Pipeline): SlackMessage {
   try {
-    return toSlackMessage(apologyAnswer(runtime.context("slack")));
+    return toSlackMessage(apologyAnswer(pipeline.context(SLACK)));
   } catch {
     return PLAIN_APOLOGY;
   }
@@ -264,7 +213,7 @@ function mount(http: HttpServer, receiver: HTTPReceiver, signingSecret: string, 
  * shared server at POST /slack/events, with Bolt's receiver checking every request's signature.
  */
 export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptions = {}): Adapter {
-  const { config, runtime, http } = deps;
+  const { config, pipeline, http } = deps;
   const log = deps.log.child({ adapter: "slack" });
   const logger = boltLogger(log);
   const authorize = authorizeFrom(config);
@@ -277,7 +226,6 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
     outbound.abort();
     await Promise.allSettled(pending);
   };
-  const hashKey = config.SLACK_SIGNING_SECRET ?? config.SLACK_APP_TOKEN ?? "photo-finish";
 
   if (config.SLACK_APP_TOKEN) {
     const app = new App({
@@ -287,7 +235,7 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
       logger,
       clientOptions,
     });
-    listen(app, runtime, log, hashKey, pending, options.charts, outbound.signal);
+    listen(app, pipeline, log, "socket", pending, options.charts, outbound.signal);
     let started = false;
     return {
       name: "slack-socket",
@@ -319,7 +267,7 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
     customPropertiesExtractor: (req) => ({ receivedAt: requestReceivedAt(req) }),
   });
   const app = new App({ receiver, authorize, logger, clientOptions });
-  listen(app, runtime, log, hashKey, pending, options.charts, outbound.signal);
+  listen(app, pipeline, log, "http", pending, options.charts, outbound.signal);
   return {
     name: "slack-http",
     async start() {

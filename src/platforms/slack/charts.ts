@@ -3,7 +3,8 @@ import { chartUrl } from "../../charts/route.js";
 import type { ChartStore } from "../../charts/store.js";
 import type { Answer } from "../../core/answer.js";
 import { timeBox } from "../../core/time-box.js";
-import type { ButtonReply, RespondStep } from "./interactions.js";
+import { CHART_DEADLINE_MS } from "../../pipeline/pipeline.js";
+import type { RespondStep } from "./interactions.js";
 import { type SlackChartView, type SlackMessage, toSlackMessage } from "./render.js";
 
 /**
@@ -19,13 +20,6 @@ import { type SlackChartView, type SlackMessage, toSlackMessage } from "./render
  */
 export const CHART_NEEDS_BASE_URL =
   "Slack charts are off: set PUBLIC_BASE_URL to the bot's public URL so Slack can fetch chart images";
-
-/**
- * How long an ack waits for a chart to be drawn. Slack drops an ack after 3 s; a warm render takes
- * about a tenth of a second, so this only trips on a stuck or cold renderer, and the answer goes
- * out as text (the drawing finishes in the background and is cached for next time).
- */
-export const CHART_PUBLISH_TIMEOUT_MS = 1_500;
 
 /** Where charts are kept and the public address Slack fetches them from. */
 export interface SlackCharts {
@@ -46,7 +40,7 @@ export async function slackChartView(
 ): Promise<SlackChartView | undefined> {
   if (!answer.chart || !charts) return undefined;
   try {
-    const ms = charts.timeoutMs ?? CHART_PUBLISH_TIMEOUT_MS;
+    const ms = charts.timeoutMs ?? CHART_DEADLINE_MS;
     const image = await timeBox(charts.store.publish(answer.chart), ms, `chart not drawn within ${ms} ms`);
     return { kind: "image", imageUrl: chartUrl(charts.publicBaseUrl, image.id), altText: image.altText };
   } catch (error) {
@@ -78,15 +72,16 @@ export async function messageWithChart(
 
 /** A button's respond() steps with the answer's chart on every message step (paging keeps it). */
 export async function stepsWithChart(
-  reply: ButtonReply,
+  answer: Answer,
+  page: number,
+  steps: readonly RespondStep[],
   charts: SlackCharts | undefined,
   log?: Logger,
 ): Promise<readonly RespondStep[]> {
-  const answer = reply.outcome.answer;
   const view = await slackChartView(answer, charts, log);
-  if (!view) return reply.steps;
-  const message = toSlackMessage(answer, reply.page, view);
-  return reply.steps.map((step) =>
+  if (!view) return steps;
+  const message = toSlackMessage(answer, page, view);
+  return steps.map((step) =>
     "blocks" in step ? { ...message, replace_original: step.replace_original } : step,
   );
 }

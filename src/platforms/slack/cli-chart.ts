@@ -8,12 +8,9 @@ import type { SlackChartView } from "./render.js";
  * PUBLIC_BASE_URL, the image URL the bot would serve (ids are content addresses, so no drawing is
  * needed to know it); without, none: the bot would send the text answer alone.
  */
-export function slackChartFor(
-  answer: Answer,
-  env: NodeJS.ProcessEnv = process.env,
-): SlackChartView | undefined {
+export function slackChartFor(answer: Answer, publicBaseUrl: string | undefined): SlackChartView | undefined {
   if (!answer.chart) return undefined;
-  const base = env.PUBLIC_BASE_URL?.trim();
+  const base = publicBaseUrl?.trim();
   if (!base) return undefined;
   return {
     kind: "image",

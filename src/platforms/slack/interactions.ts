@@ -1,46 +1,38 @@
-import { createHmac } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
-import type { CommandContext } from "../../core/command.js";
-import { UserError } from "../../core/errors.js";
-import { type Invocation, parseLine } from "../../core/parse.js";
-import {
-  answerFailure,
-  answerInvocation,
-  answerLine,
-  type Outcome,
-  rejectionAnswer,
-} from "../../core/respond.js";
+import type { AnswerReply, InboundRequest } from "../../pipeline/request.js";
 import { decodeButtonValue } from "./action-value.js";
 import { UMBRELLA_COMMAND } from "./manifest.js";
 import { type SlackMessage, toSlackMessage } from "./render.js";
 
 /**
- * What Slack interactions mean for Photo Finish, without Bolt: a slash command or a button click in,
- * the messages to send out. The adapter only moves them over the wire, so this is tested directly.
+ * What Slack interactions mean for Photo Finish, without Bolt: a slash command or a button click
+ * read into a request, and the pipeline's reply turned into the messages to send. The adapter only
+ * moves them over the wire, so this is tested directly.
  */
 
-/** A slash command turned into an answer and the message that carries it. */
-export interface CommandReply {
-  readonly line: string;
-  readonly outcome: Outcome;
-  /** The parsed option values, for the log; absent when the line did not parse. */
-  readonly options: Readonly<Record<string, unknown>> | undefined;
-  readonly message: SlackMessage;
-}
+/** The platform's name in requests and logs. */
+export const SLACK = "slack";
 
 /** One respond() call: a message (replacing the clicked one or not), or deleting the clicked one. */
 export type RespondStep =
   | (SlackMessage & { readonly replace_original: boolean })
   | { readonly delete_original: true };
 
-/** A button click turned into what to send to its response_url, in order. */
-export interface ButtonReply {
-  readonly kind: "page" | "choice" | "invalid";
-  readonly line: string | undefined;
-  readonly outcome: Outcome;
-  /** The page of the answer the message steps show (zero-based). */
-  readonly page: number;
-  readonly steps: readonly RespondStep[];
+/** How a Slack request arrived, for the request. */
+export interface SlackArrival {
+  readonly transport: "socket" | "http";
+  readonly receivedAt?: number;
+  readonly log?: Logger;
+}
+
+/** The fields of a slash command payload the bot reads. */
+export interface SlashCommandPayload {
+  readonly command: string;
+  readonly text?: string;
+  readonly user_id?: string;
+  readonly team_id?: string;
+  readonly trigger_id?: string;
 }
 
 /**
@@ -55,86 +47,57 @@ export function slashCommandLine(command: string, text: string): string {
   return rest.startsWith("/") ? rest : `/${rest}`;
 }
 
-/** Parses and answers a line, keeping the parsed values for the log (answerLine does not return them). */
-function answerWithOptions(
-  context: CommandContext,
-  line: string,
-  log: Logger | undefined,
-  details: Record<string, unknown>,
-): { outcome: Outcome; options: Readonly<Record<string, unknown>> | undefined } {
-  let invocation: Invocation;
-  try {
-    invocation = parseLine(line, context.commands, context.data);
-  } catch (error) {
-    return { outcome: answerFailure(context, error, log, { line, ...details }), options: undefined };
-  }
-  return { outcome: answerInvocation(context, invocation, log, details), options: invocation.values };
+function base(
+  arrival: SlackArrival,
+  requestId: string | undefined,
+  user: string | undefined,
+  team: string | undefined,
+) {
+  return {
+    platform: SLACK,
+    transport: arrival.transport,
+    requestId: requestId || randomUUID(),
+    user: { id: user, scope: team },
+    ...(arrival.receivedAt !== undefined ? { receivedAt: arrival.receivedAt } : {}),
+    ...(arrival.log ? { log: arrival.log } : {}),
+  };
 }
 
-/** Answers a slash command with Slack's free text after it. Never throws for any input. */
-export function answerSlashCommand(
-  context: CommandContext,
-  command: string,
-  text: string,
-  log?: Logger,
-  details: Record<string, unknown> = {},
-): CommandReply {
-  const line = slashCommandLine(command, text);
-  const { outcome, options } = answerWithOptions(context, line, log, details);
-  return { line, outcome, options, message: toSlackMessage(outcome.answer) };
+/** A slash command as a request: the line it stands for, from the user in their workspace. */
+export function slashCommandRequest(command: SlashCommandPayload, arrival: SlackArrival): InboundRequest {
+  return {
+    ...base(arrival, command.trigger_id, command.user_id, command.team_id),
+    kind: "command",
+    line: slashCommandLine(command.command, command.text ?? ""),
+  };
 }
 
-/**
- * Answers a click on one of our buttons. Paging re-runs the answer's command line and replaces the
- * message with the wanted page. A choice runs its command line: from a private prompt, a public
- * answer is posted and the prompt removed (Slack cannot turn an ephemeral message public); a
- * private answer replaces the prompt. A problem is shown privately and leaves the message alone.
- */
-export function answerButton(
-  context: CommandContext,
+/** A click on one of our buttons as a request; a value we cannot read leaves the action undefined. */
+export function buttonRequest(
   value: string | undefined,
-  fromEphemeral: boolean,
-  log?: Logger,
-  details: Record<string, unknown> = {},
-): ButtonReply {
-  const action = decodeButtonValue(value);
-  if (!action) {
-    const error = new UserError("That button no longer works. Please run the command again.", {
-      title: "Button expired",
-    });
-    const outcome: Outcome = {
-      answer: rejectionAnswer(context, error),
-      status: "rejected",
-      command: undefined,
-    };
-    return {
-      kind: "invalid",
-      line: undefined,
-      outcome,
-      page: 0,
-      steps: [{ ...toSlackMessage(outcome.answer), replace_original: false }],
-    };
-  }
-  const outcome = answerLine(context, action.line, log, details);
-  const page = action.kind === "page" ? action.page : 0;
-  const message = toSlackMessage(outcome.answer, page);
-  let steps: RespondStep[];
-  if (outcome.status !== "answered") steps = [{ ...message, replace_original: false }];
-  else if (action.kind === "page") steps = [{ ...message, replace_original: true }];
-  else if (!fromEphemeral) steps = [{ ...message, replace_original: false }];
-  else if (outcome.answer.ephemeral) steps = [{ ...message, replace_original: true }];
-  else steps = [{ ...message, replace_original: false }, { delete_original: true }];
-  return { kind: action.kind, line: action.line, outcome, page, steps };
+  who: { readonly user?: string; readonly team?: string; readonly triggerId?: string },
+  arrival: SlackArrival,
+): InboundRequest {
+  return {
+    ...base(arrival, who.triggerId, who.user, who.team),
+    kind: "button",
+    action: decodeButtonValue(value),
+  };
 }
 
 /**
- * A stable pseudonym for a Slack user in logs: keyed HMAC of team and user, so log lines about one
- * person can be grouped without the log ever holding their id (ids are guessable; the key is not).
+ * What to send to a click's response_url, in order. Paging replaces the message with the wanted
+ * page. A choice's answer: from a private prompt, a public answer is posted and the prompt removed
+ * (Slack cannot turn an ephemeral message public); a private answer replaces the prompt. A problem
+ * (an unreadable button, the cooldown, a line that no longer answers) is shown privately and leaves
+ * the message alone.
  */
-export function hashUser(key: string, teamId: string | undefined, userId: string | undefined): string {
-  if (!userId) return "unknown";
-  return createHmac("sha256", key)
-    .update(`${teamId ?? ""}:${userId}`)
-    .digest("hex")
-    .slice(0, 16);
+export function buttonSteps(reply: AnswerReply, fromEphemeral: boolean): RespondStep[] {
+  const message = toSlackMessage(reply.answer, reply.page);
+  const action = reply.action;
+  if (!action || reply.status !== "answered") return [{ ...message, replace_original: false }];
+  if (action.kind === "page") return [{ ...message, replace_original: true }];
+  if (!fromEphemeral) return [{ ...message, replace_original: false }];
+  if (reply.answer.ephemeral) return [{ ...message, replace_original: true }];
+  return [{ ...message, replace_original: false }, { delete_original: true }];
 }

@@ -1,41 +1,12 @@
 import type { Answer, Choice, Figure, FinishRow, StandingRow } from "../../core/answer.js";
 import { formatDate } from "../../core/format.js";
+import { type Page, pageOf } from "../../core/paging.js";
 import { wellFormed } from "../../core/well-formed.js";
 import { ACTION_IDS, encodeButtonValue } from "./action-value.js";
+import { SLACK_LIMITS } from "./limits.js";
 import { escapeMrkdwn, packLines, truncateMrkdwn, truncatePlain } from "./text.js";
 
-// Slack's documented Block Kit limits. Going over any of them makes Slack reject the whole message,
-// so every text below is cut to fit before it is sent.
-/** Blocks in one message. */
-export const SLACK_MAX_BLOCKS = 50;
-/** Characters in a section's text. */
-export const SLACK_SECTION_TEXT_MAX = 3000;
-/** Fields in one section. */
-export const SLACK_SECTION_FIELDS_MAX = 10;
-/** Characters in one field. */
-export const SLACK_FIELD_TEXT_MAX = 2000;
-/** Characters in a header's plain text. */
-export const SLACK_HEADER_TEXT_MAX = 150;
-/** Elements in a context block. */
-export const SLACK_CONTEXT_ELEMENTS_MAX = 10;
-/** Characters in a context element's text (Slack's limit on any text object). */
-export const SLACK_CONTEXT_TEXT_MAX = 3000;
-/** Characters in a button's label. */
-export const SLACK_BUTTON_TEXT_MAX = 75;
-/** Characters in an action_id. */
-export const SLACK_ACTION_ID_MAX = 255;
-/** Characters in a button's value. */
-export const SLACK_BUTTON_VALUE_MAX = 2000;
-/** Elements in one actions block. */
-export const SLACK_ACTIONS_ELEMENTS_MAX = 25;
-/** Characters in an image block's URL. */
-export const SLACK_IMAGE_URL_MAX = 3000;
-/** Characters in an image block's alt text and in its title. */
-export const SLACK_IMAGE_TEXT_MAX = 2000;
-
 // Our own choices, inside Slack's limits, for a message that reads well in a channel.
-/** Rows shown per page of a list; Previous/Next buttons page through the rest. */
-export const SLACK_ROWS_PER_PAGE = 10;
 /** The plain-text fallback (notifications, screen readers): title and summary, kept short. */
 export const SLACK_FALLBACK_TEXT_MAX = 3000;
 /** A race's note is context, not the answer: one or two lines at most. */
@@ -95,7 +66,7 @@ export interface SlackMessage {
 const mrkdwn = (text: string): SlackMrkdwn => ({ type: "mrkdwn", text });
 const section = (text: string): SlackBlock => ({
   type: "section",
-  text: mrkdwn(truncateMrkdwn(text, SLACK_SECTION_TEXT_MAX)),
+  text: mrkdwn(truncateMrkdwn(text, SLACK_LIMITS.sectionText)),
 });
 
 const HEADER_ICONS: Partial<Record<Answer["tone"], string>> = {
@@ -109,7 +80,7 @@ function header(answer: Answer): SlackBlock {
     type: "header",
     text: {
       type: "plain_text",
-      text: truncatePlain(`${HEADER_ICONS[answer.tone] ?? ""}${title}`, SLACK_HEADER_TEXT_MAX),
+      text: truncatePlain(`${HEADER_ICONS[answer.tone] ?? ""}${title}`, SLACK_LIMITS.headerText),
       emoji: true,
     },
   };
@@ -120,19 +91,19 @@ function figureSections(figures: readonly Figure[], maxSections: number): SlackB
     mrkdwn(
       truncateMrkdwn(
         `*${escapeMrkdwn(f.label.trim() || "—")}*\n${escapeMrkdwn(f.value.trim() || "—")}`,
-        SLACK_FIELD_TEXT_MAX,
+        SLACK_LIMITS.fieldText,
       ),
     ),
   );
   const sections: SlackBlock[] = [];
-  const limit = Math.max(0, maxSections) * SLACK_SECTION_FIELDS_MAX;
+  const limit = Math.max(0, maxSections) * SLACK_LIMITS.sectionFields;
   const shown = fields.length > limit ? fields.slice(0, Math.max(0, limit - 1)) : fields;
-  for (let i = 0; i < shown.length; i += SLACK_SECTION_FIELDS_MAX)
-    sections.push({ type: "section", fields: shown.slice(i, i + SLACK_SECTION_FIELDS_MAX) });
+  for (let i = 0; i < shown.length; i += SLACK_LIMITS.sectionFields)
+    sections.push({ type: "section", fields: shown.slice(i, i + SLACK_LIMITS.sectionFields) });
   if (fields.length > shown.length && maxSections > 0) {
     const more = mrkdwn(`_… ${fields.length - shown.length} more not shown_`);
     const last = sections.at(-1);
-    if (last && "fields" in last && last.fields.length < SLACK_SECTION_FIELDS_MAX)
+    if (last && "fields" in last && last.fields.length < SLACK_LIMITS.sectionFields)
       sections[sections.length - 1] = { type: "section", fields: [...last.fields, more] };
     else sections.push({ type: "section", fields: [more] });
   }
@@ -160,32 +131,16 @@ function standingLine(row: StandingRow, metric: string): string {
   );
 }
 
-/** Which slice of a list one page shows, and whether buttons can reach the others. */
-interface PageView {
-  readonly page: number;
-  readonly pages: number;
-  readonly from: number;
-  readonly to: number;
-  readonly total: number;
-}
-
-function pageView(total: number, requested: number): PageView {
-  const pages = Math.max(1, Math.ceil(total / SLACK_ROWS_PER_PAGE));
-  const page = Number.isInteger(requested) ? Math.min(Math.max(requested, 0), pages - 1) : 0;
-  const from = page * SLACK_ROWS_PER_PAGE;
-  return { page, pages, from, to: Math.min(total, from + SLACK_ROWS_PER_PAGE), total };
-}
-
-function listItems(answer: Answer, view: PageView, pageable: boolean): string[] {
+function listItems(answer: Answer, view: Page, pageable: boolean): string[] {
   const list = answer.list;
   if (!list || view.total === 0) return [];
   const noun = list.kind === "finishes" ? "Finishes" : "Drivers";
-  const heading = view.pages > 1 ? `*${noun} ${view.from + 1}–${view.to} of ${view.total}*` : `*${noun}*`;
+  const heading = view.count > 1 ? `*${noun} ${view.from + 1}–${view.to} of ${view.total}*` : `*${noun}*`;
   const items =
     list.kind === "finishes"
       ? list.rows.slice(view.from, view.to).map((row, i) => finishLine(row, view.from + i + 1))
       : list.rows.slice(view.from, view.to).map((row) => standingLine(row, list.metric));
-  if (view.pages > 1 && !pageable) items.push(`_Showing the first ${view.to} of ${view.total}._`);
+  if (view.count > 1 && !pageable) items.push(`_Showing the first ${view.to} of ${view.total}._`);
   return [heading, ...items];
 }
 
@@ -194,10 +149,10 @@ function button(text: string, actionId: string, value: string, primary = false):
     type: "button",
     text: {
       type: "plain_text",
-      text: truncatePlain(text.trim() || "Go", SLACK_BUTTON_TEXT_MAX),
+      text: truncatePlain(text.trim() || "Go", SLACK_LIMITS.buttonText),
       emoji: true,
     },
-    action_id: actionId.slice(0, SLACK_ACTION_ID_MAX),
+    action_id: actionId.slice(0, SLACK_LIMITS.actionId),
     value,
     ...(primary ? { style: "primary" as const } : {}),
   };
@@ -209,48 +164,48 @@ function choiceButtons(choices: readonly Choice[]): { buttons: SlackButton[]; un
   const unplaced: Choice[] = [];
   for (const choice of choices) {
     const value = encodeButtonValue({ kind: "choice", line: choice.command });
-    if (value.length <= SLACK_BUTTON_VALUE_MAX && buttons.length < SLACK_ACTIONS_ELEMENTS_MAX)
+    if (value.length <= SLACK_LIMITS.buttonValue && buttons.length < SLACK_LIMITS.actionsElements)
       buttons.push(button(choice.label || choice.command, ACTION_IDS.choice(buttons.length), value));
     else unplaced.push(choice);
   }
   return { buttons, unplaced };
 }
 
-function pagingButtons(invocation: string, view: PageView): SlackButton[] | undefined {
+function pagingButtons(invocation: string, view: Page): SlackButton[] | undefined {
   const value = (page: number) => encodeButtonValue({ kind: "page", line: invocation, page });
-  if (value(view.pages).length > SLACK_BUTTON_VALUE_MAX) return undefined;
+  if (value(view.count).length > SLACK_LIMITS.buttonValue) return undefined;
   const buttons: SlackButton[] = [];
-  if (view.page > 0) buttons.push(button("◀ Previous", ACTION_IDS.previous, value(view.page - 1)));
-  if (view.page < view.pages - 1) buttons.push(button("Next ▶", ACTION_IDS.next, value(view.page + 1)));
+  if (view.index > 0) buttons.push(button("◀ Previous", ACTION_IDS.previous, value(view.index - 1)));
+  if (view.index < view.count - 1) buttons.push(button("Next ▶", ACTION_IDS.next, value(view.index + 1)));
   return buttons;
 }
 
 /** The chart as an image block, when its URL fits; Slack refuses a message with a longer one. */
 function imageBlock(chart: SlackChartView | undefined, answer: Answer): SlackBlock | undefined {
-  if (!chart || chart.imageUrl.length > SLACK_IMAGE_URL_MAX) return undefined;
+  if (!chart || chart.imageUrl.length > SLACK_LIMITS.imageUrl) return undefined;
   const title = answer.chart?.title.trim();
   return {
     type: "image",
     image_url: chart.imageUrl,
-    alt_text: truncatePlain(chart.altText.trim() || "Chart", SLACK_IMAGE_TEXT_MAX),
-    ...(title ? { title: { type: "plain_text", text: truncatePlain(title, SLACK_IMAGE_TEXT_MAX) } } : {}),
+    alt_text: truncatePlain(chart.altText.trim() || "Chart", SLACK_LIMITS.imageText),
+    ...(title ? { title: { type: "plain_text", text: truncatePlain(title, SLACK_LIMITS.imageText) } } : {}),
   };
 }
 
-function contextBlock(answer: Answer, view: PageView | undefined): SlackBlock {
+function contextBlock(answer: Answer, view: Page | undefined): SlackBlock {
   const asOf = /^\d{4}-\d{2}-\d{2}$/.test(answer.footer.asOf)
     ? formatDate(answer.footer.asOf)
     : answer.footer.asOf;
   const elements = [
     `Source: ${escapeMrkdwn(answer.footer.source)}`,
     `Data as of ${escapeMrkdwn(asOf)}`,
-    ...(view && view.pages > 1 ? [`Page ${view.page + 1} of ${view.pages}`] : []),
+    ...(view && view.count > 1 ? [`Page ${view.index + 1} of ${view.count}`] : []),
   ];
   return {
     type: "context",
     elements: elements
-      .slice(0, SLACK_CONTEXT_ELEMENTS_MAX)
-      .map((text) => mrkdwn(truncateMrkdwn(text, SLACK_CONTEXT_TEXT_MAX))),
+      .slice(0, SLACK_LIMITS.contextElements)
+      .map((text) => mrkdwn(truncateMrkdwn(text, SLACK_LIMITS.contextText))),
   };
 }
 
@@ -275,8 +230,8 @@ export function toSlackMessage(raw: Answer, page = 0, rawChart?: SlackChartView)
   const answer = wellFormed(raw);
   const chart = wellFormed(rawChart);
   const rows = answer.list?.rows.length ?? 0;
-  const view = pageView(rows, page);
-  const paging = answer.invocation && view.pages > 1 ? pagingButtons(answer.invocation, view) : undefined;
+  const view = pageOf(rows, page);
+  const paging = answer.invocation && view.count > 1 ? pagingButtons(answer.invocation, view) : undefined;
   const { buttons: choices, unplaced } = choiceButtons(answer.choices ?? []);
 
   // Fixed blocks first; the list, then the notes, share whatever room is left.
@@ -289,7 +244,7 @@ export function toSlackMessage(raw: Answer, page = 0, rawChart?: SlackChartView)
   tail.push(contextBlock(answer, view));
   const image = imageBlock(chart, answer);
 
-  let room = SLACK_MAX_BLOCKS - head.length - tail.length - (image ? 1 : 0);
+  let room = SLACK_LIMITS.blocks - head.length - tail.length - (image ? 1 : 0);
   const figures = figureSections(answer.figures, Math.min(MAX_FIGURE_SECTIONS, Math.max(0, room - 2)));
   room -= figures.length;
   const noteItems = [
@@ -298,11 +253,11 @@ export function toSlackMessage(raw: Answer, page = 0, rawChart?: SlackChartView)
   ];
   const list = packLines(
     listItems(answer, view, paging !== undefined),
-    SLACK_SECTION_TEXT_MAX,
+    SLACK_LIMITS.sectionText,
     Math.max(0, room - (noteItems.length > 0 ? 1 : 0)),
   ).map(section);
   room -= list.length;
-  const notes = packLines(noteItems, SLACK_SECTION_TEXT_MAX, room).map(section);
+  const notes = packLines(noteItems, SLACK_LIMITS.sectionText, room).map(section);
 
   return {
     response_type: answer.ephemeral ? "ephemeral" : "in_channel",

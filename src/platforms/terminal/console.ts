@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
@@ -5,12 +6,16 @@ import { createInterface } from "node:readline";
 import type { Logger } from "pino";
 import { commands } from "../../../commands/index.js";
 import type { Answer } from "../../core/answer.js";
-import { answerLine } from "../../core/respond.js";
+import type { Pipeline } from "../../pipeline/pipeline.js";
+import type { InboundRequest } from "../../pipeline/request.js";
 import type { Runtime } from "../../runtime.js";
 import { completeLine } from "./complete.js";
 import { PIPED_WIDTH, renderText } from "./render.js";
 import { PLAIN_STYLE, type StyledStream, styleFor } from "./style.js";
 import { wrap } from "./wrap.js";
+
+/** The platform's name in requests and logs. */
+export const TERMINAL = "terminal";
 
 const QUIT = new Set(["/quit", "/exit", "quit", "exit", ":q"]);
 const PROMPT = "photo-finish> ";
@@ -79,7 +84,7 @@ function withTerminalHelp(answer: Answer, command: string | undefined): Answer {
  * its width (read again for every answer, so a resized window is followed) and styled if it
  * supports colour; piped output is plain and PIPED_WIDTH wide.
  */
-export function runConsole(runtime: Runtime, io: ConsoleIo, log: Logger): Promise<void> {
+export function runConsole(runtime: Runtime, pipeline: Pipeline, io: ConsoleIo, log: Logger): Promise<void> {
   const historyFile = io.interactive ? io.historyFile : undefined;
   const rl = createInterface({
     input: io.input,
@@ -107,6 +112,7 @@ export function runConsole(runtime: Runtime, io: ConsoleIo, log: Logger): Promis
   }
   return new Promise((resolve) => {
     let first = true;
+    let queue: Promise<unknown> = Promise.resolve();
     // Ctrl-C clears a half-typed line; on an empty line it asks once, and a second one quits.
     let quitArmed = false;
     rl.on("SIGINT", () => {
@@ -141,28 +147,36 @@ export function runConsole(runtime: Runtime, io: ConsoleIo, log: Logger): Promis
         rl.close();
         return;
       }
-      const started = performance.now();
-      const outcome = answerLine(runtime.context("terminal"), line, log, { platform: "terminal" });
-      log.debug(
-        {
-          platform: "terminal",
-          command: outcome.command,
-          outcome: outcome.status,
-          ms: performance.now() - started,
-        },
-        "interaction",
+      const request: InboundRequest = {
+        platform: TERMINAL,
+        transport: io.interactive ? "tty" : "stdin",
+        requestId: randomUUID(),
+        user: "operator",
+        receivedAt: performance.now(),
+        kind: "command",
+        line,
+        log,
+      };
+      // One answer at a time, in the order typed: a piped burst of lines keeps its order.
+      queue = queue.then(() =>
+        pipeline.handle(request, async (reply) => {
+          if (!("answer" in reply)) return { delivered: false };
+          const answer = withTerminalHelp(reply.answer, reply.command);
+          // Piped answers are separated by a blank line so a script can split them.
+          write(
+            `${first || io.interactive ? "" : "\n"}${renderText(answer, { width: width(), style })}${io.interactive ? "\n" : ""}`,
+          );
+          first = false;
+          if (io.interactive) rl.prompt();
+          return { delivered: true };
+        }),
       );
-      const answer = withTerminalHelp(outcome.answer, outcome.command);
-      // Piped answers are separated by a blank line so a script can split them.
-      write(
-        `${first || io.interactive ? "" : "\n"}${renderText(answer, { width: width(), style })}${io.interactive ? "\n" : ""}`,
-      );
-      first = false;
-      if (io.interactive) rl.prompt();
     });
     rl.on("close", () => {
-      if (io.interactive) write("\n");
-      resolve();
+      void queue.then(() => {
+        if (io.interactive) write("\n");
+        resolve();
+      });
     });
   });
 }
