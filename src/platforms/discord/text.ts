@@ -1,22 +1,10 @@
 /**
- * Small text helpers for Discord: cutting to a limit without splitting a surrogate pair, and keeping
- * names from being read as markdown.
+ * Small text helpers for Discord: cutting to a limit (shared with every platform), and keeping names
+ * from being read as markdown.
  */
 
-const ELLIPSIS = "…";
-
-/**
- * Cuts text to at most `max` UTF-16 units (Discord counts them that way), ending with "…" when cut.
- * Never leaves half of a surrogate pair, so an emoji at the edge cannot make the JSON invalid.
- */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= 0) return "";
-  let cut = text.slice(0, max - ELLIPSIS.length);
-  const last = cut.charCodeAt(cut.length - 1);
-  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
-  return `${cut.trimEnd()}${ELLIPSIS}`;
-}
+/** Cuts to a limit (Discord counts UTF-16 units), surrogate-safe: the one truncation in src/core. */
+export { truncate } from "../../core/truncate.js";
 
 /** Escapes the characters Discord markdown reads in names (a driver called `*_Test_*` stays literal). */
 export function escapeMarkdown(text: string): string {

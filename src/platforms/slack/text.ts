@@ -4,8 +4,9 @@
  * that fits here fits there.
  */
 
-/** Marks text that was cut short. */
-export const ELLIPSIS = "…";
+import { cutBefore, ELLIPSIS, truncate } from "../../core/truncate.js";
+
+export { ELLIPSIS };
 
 /**
  * Escapes the three characters Slack's mrkdwn gives meaning to (`<@U123>`, `<!channel>`, links), so
@@ -15,17 +16,8 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-/** Cuts at `end` or just before it, so the cut never falls inside a surrogate pair. */
-function safeCut(text: string, end: number): string {
-  const code = text.charCodeAt(end - 1);
-  return code >= 0xd800 && code <= 0xdbff ? text.slice(0, end - 1) : text.slice(0, end);
-}
-
 /** Shortens plain text to at most `max` characters, ending with an ellipsis when it was cut. */
-export function truncatePlain(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return `${safeCut(text, Math.max(0, max - ELLIPSIS.length)).trimEnd()}${ELLIPSIS}`;
-}
+export const truncatePlain = truncate;
 
 /**
  * Shortens already-escaped mrkdwn to at most `max` characters. A cut through `&amp;` would leave a
@@ -33,7 +25,7 @@ export function truncatePlain(text: string, max: number): string {
  */
 export function truncateMrkdwn(text: string, max: number): string {
   if (text.length <= max) return text;
-  const cut = safeCut(text, Math.max(0, max - ELLIPSIS.length)).replace(/&[a-z]*$/, "");
+  const cut = cutBefore(text, Math.max(0, max - ELLIPSIS.length)).replace(/&[a-z]*$/, "");
   return `${cut.trimEnd()}${ELLIPSIS}`;
 }
 
