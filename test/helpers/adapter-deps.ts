@@ -1,9 +1,9 @@
 import type { Logger } from "pino";
 import type { Config } from "../../src/config.js";
 import type { HttpServer } from "../../src/http/server.js";
-import type { AdapterDeps } from "../../src/pipeline/adapter.js";
 import { Pipeline } from "../../src/pipeline/pipeline.js";
 import { userKeyFrom } from "../../src/pipeline/user-id.js";
+import type { AdapterDeps } from "../../src/platforms/platform.js";
 import type { Runtime } from "../../src/runtime.js";
 
 /** What main gives an adapter: the same, with one pipeline of its own for the test. */

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { loadDataset } from "../../src/data/load.js";
-import type { Adapter } from "../../src/pipeline/adapter.js";
 import { createDiscordGatewayAdapter } from "../../src/platforms/discord/gateway.js";
+import type { Adapter } from "../../src/platforms/platform.js";
 import { Runtime } from "../../src/runtime.js";
 import { APP_ID, type FakeDiscord, startFakeDiscord } from "../../stand-ins/discord.js";
 import { adapterDeps } from "../helpers/adapter-deps.js";

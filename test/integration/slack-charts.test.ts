@@ -8,7 +8,7 @@ import { configSchema } from "../../src/config.js";
 import type { Answer } from "../../src/core/answer.js";
 import { loadDataset } from "../../src/data/load.js";
 import { HttpServer } from "../../src/http/server.js";
-import type { Adapter } from "../../src/pipeline/adapter.js";
+import type { Adapter } from "../../src/platforms/platform.js";
 import { createSlackAdapter } from "../../src/platforms/slack/adapter.js";
 import { CHART_NEEDS_BASE_URL, type SlackCharts, slackChartView } from "../../src/platforms/slack/charts.js";
 import { type SlackBlock, type SlackMessage, toSlackMessage } from "../../src/platforms/slack/render.js";

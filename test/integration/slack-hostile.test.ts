@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { configSchema } from "../../src/config.js";
 import { loadDataset } from "../../src/data/load.js";
 import { HttpServer } from "../../src/http/server.js";
-import type { Adapter } from "../../src/pipeline/adapter.js";
+import type { Adapter } from "../../src/platforms/platform.js";
 import { createSlackAdapter } from "../../src/platforms/slack/adapter.js";
 import type { SlackButton, SlackMessage } from "../../src/platforms/slack/render.js";
 import { Runtime } from "../../src/runtime.js";

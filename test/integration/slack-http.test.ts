@@ -8,7 +8,7 @@ import { defineCommand } from "../../src/core/command.js";
 import { answerLine } from "../../src/core/respond.js";
 import { loadDataset } from "../../src/data/load.js";
 import { HttpServer } from "../../src/http/server.js";
-import type { Adapter } from "../../src/pipeline/adapter.js";
+import type { Adapter } from "../../src/platforms/platform.js";
 import { createSlackAdapter } from "../../src/platforms/slack/adapter.js";
 import { type SlackButton, type SlackMessage, toSlackMessage } from "../../src/platforms/slack/render.js";
 import { Runtime } from "../../src/runtime.js";

@@ -12,9 +12,9 @@ import {
 import { InteractionResponseType } from "discord-api-types/v10";
 import type { Logger } from "pino";
 import { timeBox } from "../../core/time-box.js";
-import type { Adapter, AdapterDeps } from "../../pipeline/adapter.js";
 import type { ContextSource } from "../../pipeline/pipeline.js";
 import type { InboundRequest } from "../../pipeline/request.js";
+import type { Adapter, AdapterDeps } from "../platform.js";
 import { drawPendingChart } from "./chart-files.js";
 import { decodeButton } from "./custom-id.js";
 import { type Arrival, DISCORD, fallbackResponse, readOptions } from "./interactions.js";

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { InteractionResponseType } from "discord-api-types/v10";
 import { readBody, requestReceivedAt, sendJson } from "../../http/server.js";
-import type { Adapter, AdapterDeps } from "../../pipeline/adapter.js";
+import type { Adapter, AdapterDeps } from "../platform.js";
 import { drawPendingChart } from "./chart-files.js";
 import { fromApiInteraction } from "./interactions.js";
 import { encodeMultipart } from "./multipart.js";

@@ -1,5 +1,5 @@
 import type { Config } from "../../config.js";
-import type { Adapter, AdapterDeps, PlatformModule } from "../../pipeline/adapter.js";
+import type { Adapter, AdapterDeps, PlatformModule } from "../platform.js";
 
 /** The gateway bot, with DISCORD_API_URL as its REST base when set (a proxy or a test stand-in). */
 export async function createGateway(deps: AdapterDeps): Promise<Adapter> {

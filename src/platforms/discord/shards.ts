@@ -1,7 +1,7 @@
 import path from "node:path";
 import { ShardingManager } from "discord.js";
 import { PACKAGE_ROOT, PRODUCTION_NODE_FLAGS } from "../../paths.js";
-import type { Adapter, AdapterDeps } from "../../pipeline/adapter.js";
+import type { Adapter, AdapterDeps } from "../platform.js";
 
 /** How many gateway shards to run: a number, or Discord's recommendation. */
 export type ShardCount = number | "auto";

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { Config } from "../../config.js";
 import type { HttpServer } from "../../http/server.js";
-import type { PlatformModule } from "../../pipeline/adapter.js";
+import type { PlatformModule } from "../platform.js";
 import type { SlackCharts } from "./charts.js";
 
 /** Socket Mode (app-level token) or HTTP mode (signing secret). */

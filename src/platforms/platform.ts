@@ -1,8 +1,8 @@
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import type { HttpServer } from "../http/server.js";
+import type { Pipeline } from "../pipeline/pipeline.js";
 import type { Runtime } from "../runtime.js";
-import type { Pipeline } from "./pipeline.js";
 
 /**
  * What every adapter is given: configuration, the data, a logger, the one pipeline every interaction
