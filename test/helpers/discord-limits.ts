@@ -40,6 +40,8 @@ interface Button {
   custom_id?: string;
 }
 interface Message {
+  /** Autocomplete suggestions (response type 8). */
+  choices?: { name: string; value: string | number }[];
   content?: string;
   embeds?: Embed[];
   components?: { type: number; components: Button[] }[];
@@ -75,6 +77,13 @@ export function expectWithinDiscordLimits(message: Message): void {
     total += strings.reduce((sum, s) => sum + s.length, 0) + (embed.author?.name.length ?? 0);
   }
   expect(total).toBeLessThanOrEqual(DISCORD.embedTotal);
+  const choices = message.choices ?? [];
+  expect(choices.length).toBeLessThanOrEqual(DISCORD.autocompleteChoices);
+  for (const choice of choices) {
+    expect(choice.name.length).toBeGreaterThan(0);
+    expect(choice.name.length).toBeLessThanOrEqual(DISCORD.choiceName);
+    expect(String(choice.value).length).toBeLessThanOrEqual(DISCORD.choiceName);
+  }
   const rows = message.components ?? [];
   expect(rows.length).toBeLessThanOrEqual(DISCORD.actionRows);
   const ids = new Set<string>();

@@ -117,9 +117,10 @@ describe("shutdown on SIGTERM", () => {
     const all = [...started, ...connected].map((r) => r.answered);
     for (let i = 0; i < 10; i++) all.push(post(pool));
     const results = await Promise.allSettled(all);
-    const failed = results.filter((r) => r.status === "rejected").map((r) => String(r.reason));
-    expect(failed).toEqual([]);
-    for (const r of results) if (r.status === "fulfilled") expect(r.value.status).toBe(200);
+    // Every request answered, each with a 200 (a rejection shows its reason instead).
+    expect(results.map((r) => (r.status === "fulfilled" ? r.value.status : String(r.reason)))).toEqual(
+      results.map(() => 200),
+    );
     expect(await server.exited).toBe(0);
   });
 

@@ -43,18 +43,14 @@ describe("driver names", () => {
     ["Ryan", ["Ryan Blaney", "Ryan Newman"]],
   ])("%s is ambiguous between %j", (text, names) => {
     const r = resolve(text);
-    expect(r.kind).toBe("ambiguous");
-    if (r.kind === "ambiguous") expect(r.candidates.map((c) => c.name).sort()).toEqual(names);
+    expect(r.kind === "ambiguous" ? r.candidates.map((c) => c.name).sort() : r.kind).toEqual(names);
   });
 
   it("an unknown name gets the nearest suggestions", () => {
     const r = resolve("Bowen");
-    expect(r.kind).toBe("unknown");
-    if (r.kind === "unknown") {
-      expect(r.suggestions.length).toBeGreaterThan(0);
-      expect(r.suggestions.length).toBeLessThanOrEqual(3);
-      expect(r.suggestions.map((s) => s.name)).toContain("Alex Bowman");
-    }
+    const suggestions = r.kind === "unknown" ? r.suggestions.map((s) => s.name) : [`resolved as ${r.kind}`];
+    expect(suggestions.length).toBeLessThanOrEqual(3);
+    expect(suggestions).toContain("Alex Bowman");
   });
 
   it("gibberish and empty text match nobody", () => {
