@@ -17,7 +17,7 @@ interface Import {
 const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)["']([^"']+)["']/gm;
 
 /** Every import (static, dynamic, re-export) in one file's text. */
-export function importsOf(file: string, text: string): Import[] {
+function importsOf(file: string, text: string): Import[] {
   return [...text.matchAll(SPECIFIER)].map((m) => {
     const spec = m[1] as string;
     const to = spec.startsWith(".") ? path.posix.join(path.posix.dirname(file), spec) : spec;
@@ -36,7 +36,7 @@ const NEUTRAL = /^(src\/(core|query|data|pipeline)|commands)\//;
 const platformOf = (p: string) => /^src\/platforms\/([^/]+)\//.exec(p)?.[1];
 
 /** The rule each import breaks, if any. */
-export function violation({ from, to }: Import): string | undefined {
+function violation({ from, to }: Import): string | undefined {
   if (NEUTRAL.test(from)) {
     if (SDK.test(to)) return `${from} imports the SDK ${to}`;
     if (/^src\/(platforms|http)\//.test(to)) return `${from} imports ${to}`;
