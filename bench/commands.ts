@@ -3,9 +3,9 @@ import type { Answer } from "../src/core/answer.js";
 import type { CommandContext, Platform } from "../src/core/command.js";
 import { answerLine } from "../src/core/respond.js";
 import type { Dataset } from "../src/data/dataset.js";
-import { toDiscordResponse } from "../src/render/discord.js";
-import { toSlackMessage } from "../src/render/slack.js";
-import { renderText } from "../src/render/text.js";
+import { toDiscordResponse } from "../src/platforms/discord/render.js";
+import { toSlackMessage } from "../src/platforms/slack/render.js";
+import { renderText } from "../src/platforms/terminal/render.js";
 import { percentile, timeMany } from "./stats.js";
 
 /** The command lines each dataset is measured with: every command, filtered and not. */

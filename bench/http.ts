@@ -5,7 +5,7 @@ import { Agent, request } from "node:http";
 import { createServer } from "node:net";
 import path from "node:path";
 import { PACKAGE_ROOT, PRODUCTION_NODE_FLAGS } from "../src/paths.js";
-import { APP_ID, startFakeDiscord } from "./stand-ins/discord.js";
+import { APP_ID, startFakeDiscord } from "../stand-ins/discord.js";
 import { percentile } from "./stats.js";
 
 /** One load run against one endpoint. */

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
-import { publicKeyProblem } from "./discord/public-key.js";
+import { publicKeyProblem } from "./platforms/discord/public-key.js";
 
 const blankToUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
@@ -60,6 +60,9 @@ export const configSchema = z.object({
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   ),
   DATA_DIR: optional(z.string()),
+  // The key of user pseudonyms in logs and limits (src/pipeline/user-id.ts): without it, one is
+  // derived from the platform secrets.
+  USER_HASH_KEY: optional(z.string().min(16, "should be a secret of at least 16 characters")),
   NASCAR_FEED_URL: z.preprocess(
     blankToUndefined,
     z
@@ -148,19 +151,4 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = ".env
     missing.push("  SLACK_BOT_TOKEN: needed with SLACK_SIGNING_SECRET (OAuth & Permissions page)");
   if (missing.length > 0) throw new ConfigError(`Invalid configuration:\n${missing.join("\n")}`);
   return config;
-}
-
-/** Which adapters the configuration turns on. */
-export function enabledAdapters(config: Config): {
-  discordGateway: boolean;
-  discordHttp: boolean;
-  slackSocket: boolean;
-  slackHttp: boolean;
-} {
-  return {
-    discordGateway: Boolean(config.DISCORD_TOKEN),
-    discordHttp: Boolean(config.DISCORD_PUBLIC_KEY),
-    slackSocket: Boolean(config.SLACK_APP_TOKEN && config.SLACK_BOT_TOKEN),
-    slackHttp: Boolean(config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN),
-  };
 }

@@ -1,17 +1,27 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Logger } from "pino";
-import type { Adapter, AdapterDeps } from "./adapters/adapter.js";
-import { historyPath, runConsole } from "./adapters/console.js";
-import { type Config, ConfigError, enabledAdapters, loadConfig } from "./config.js";
+import { type Config, ConfigError, loadConfig } from "./config.js";
+import { timeBox } from "./core/time-box.js";
 import { DataError, loadDataset } from "./data/load.js";
 import { HttpServer, sendJson } from "./http/server.js";
 import { createLogger } from "./log.js";
 import { DEFAULT_DATA_DIR } from "./paths.js";
+import { Pipeline } from "./pipeline/pipeline.js";
+import { userKeyFrom } from "./pipeline/user-id.js";
+import { createGateway, discordPlatform } from "./platforms/discord/index.js";
+import type { Adapter, PlatformModule } from "./platforms/platform.js";
+import { slackPlatform } from "./platforms/slack/index.js";
+import { runTerminal } from "./platforms/terminal/index.js";
 import { Runtime } from "./runtime.js";
-import type { SlackCharts } from "./slack/charts.js";
 import type { ScheduledRefresh } from "./update/schedule.js";
 import { JOURNAL_FILE } from "./update/write.js";
+
+/**
+ * The chat platforms, one folder each under src/platforms: every one whose configuration is set
+ * starts in this process. Adding a platform is its folder and one line here.
+ */
+const PLATFORMS: readonly PlatformModule[] = [discordPlatform, slackPlatform];
 
 /** How long shutdown lets in-flight requests finish before it closes every connection that is left. */
 const HTTP_GRACE_MS = 6_000;
@@ -27,14 +37,6 @@ const HARD_EXIT_MS = 9_000;
  */
 const START_TIMEOUT_MS = 60_000;
 
-function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not start within ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-
 /** True in a shard's child process: discord.js's ShardingManager marks it in the environment. */
 function isShardProcess(): boolean {
   return process.env.SHARDING_MANAGER === "true" && process.env.SHARDS !== undefined;
@@ -44,35 +46,6 @@ function isShardProcess(): boolean {
 export interface StartOptions {
   /** Run the Discord gateway as this many shard processes (ShardingManager), or Discord's recommendation. */
   readonly shards?: number | "auto";
-}
-
-async function createGateway(deps: AdapterDeps): Promise<Adapter> {
-  const { createDiscordGatewayAdapter } = await import("./adapters/discord-gateway.js");
-  const api = deps.config.DISCORD_API_URL;
-  return createDiscordGatewayAdapter(deps, api ? { rest: { api } } : {});
-}
-
-/** Loads each configured adapter's module only when it is needed, so the terminal bot stays light. */
-async function createAdapters(
-  deps: AdapterDeps,
-  charts: SlackCharts | undefined,
-  shards: StartOptions["shards"],
-): Promise<Adapter[]> {
-  const on = enabledAdapters(deps.config);
-  const adapters: Adapter[] = [];
-  if (on.discordGateway && shards !== undefined) {
-    const { createDiscordShardsAdapter } = await import("./adapters/discord-shards.js");
-    adapters.push(createDiscordShardsAdapter(deps, shards));
-  } else if (on.discordGateway) adapters.push(await createGateway(deps));
-  if (on.discordHttp) {
-    const { createDiscordHttpAdapter } = await import("./adapters/discord-http.js");
-    adapters.push(createDiscordHttpAdapter(deps));
-  }
-  if (on.slackSocket || on.slackHttp) {
-    const { createSlackAdapter } = await import("./adapters/slack.js");
-    adapters.push(createSlackAdapter(deps, charts ? { charts } : {}));
-  }
-  return adapters;
 }
 
 /** Reads configuration and data, reporting problems in plain words; undefined when start-up must stop. */
@@ -87,8 +60,7 @@ async function prepare(): Promise<{ config: Config; log: Logger; runtime: Runtim
     }
     throw error;
   }
-  const on = enabledAdapters(config);
-  const chat = on.discordGateway || on.discordHttp || on.slackSocket || on.slackHttp;
+  const chat = PLATFORMS.some((p) => p.enabled(config));
   // The terminal bot shares the terminal with its logs: only warnings unless asked for more.
   const log = await createLogger({
     level: config.LOG_LEVEL ?? (chat ? "info" : "warn"),
@@ -113,26 +85,6 @@ async function prepare(): Promise<{ config: Config; log: Logger; runtime: Runtim
 }
 
 /**
- * Serves chart images at GET /charts/<id>.png for platforms that fetch them by URL (Slack), and
- * loads the chart libraries in the background so the first chart is not slow. Loaded only when
- * PUBLIC_BASE_URL is set, so a bot without charts never loads them.
- */
-async function startCharts(http: HttpServer, publicBaseUrl: string, log: Logger): Promise<SlackCharts> {
-  const [{ ChartStore }, { CHARTS_PATH_PREFIX, chartRoute }, { warmUpCharts }] = await Promise.all([
-    import("./charts/store.js"),
-    import("./charts/route.js"),
-    import("./charts/index.js"),
-  ]);
-  const store = new ChartStore();
-  for (const method of ["GET", "HEAD"]) http.routePrefix(method, CHARTS_PATH_PREFIX, chartRoute(store));
-  warmUpCharts().catch((error: unknown) =>
-    log.error({ err: error }, "chart libraries failed to load; answers will be text-only"),
-  );
-  log.info({ publicBaseUrl }, "charts served at /charts/");
-  return { publicBaseUrl, store };
-}
-
-/**
  * Starts the bot: every chat adapter whose credentials are set, in one process and one HTTP server,
  * or the terminal bot when none is. Resolves with the exit code.
  */
@@ -140,45 +92,39 @@ export async function start(options: StartOptions = {}): Promise<number> {
   const ready = await prepare();
   if (!ready) return 1;
   const { config, log, runtime } = ready;
-  const on = enabledAdapters(config);
-  if (options.shards !== undefined && !on.discordGateway) {
+  const on = PLATFORMS.filter((p) => p.enabled(config));
+  if (options.shards !== undefined && !config.DISCORD_TOKEN) {
     process.stderr.write("photo-finish: --shards runs the Discord gateway bot, which needs DISCORD_TOKEN\n");
     return 1;
   }
   // discord.js re-emits listener rejections, and SDKs retry in the background: a stray rejection is
   // logged with its stack, never allowed to take the bot down.
   process.on("unhandledRejection", (reason) => log.error({ err: reason }, "unhandled promise rejection"));
+  // One pipeline, so one set of per-user limits and one pseudonym key, for every platform.
+  const userKey = userKeyFrom(config);
+  const pipeline = new Pipeline({ runtime, log, userKey });
   // In a shard's child process (started by --shards), this process is one gateway shard, nothing else.
   if (isShardProcess())
     return serve(
       { config, log, runtime },
-      [await createGateway({ config, runtime, log, http: undefined })],
+      [await createGateway({ config, runtime, log, pipeline, http: undefined })],
       undefined,
     );
-  if (!(on.discordGateway || on.discordHttp || on.slackSocket || on.slackHttp)) {
-    await runConsole(
-      runtime,
-      {
-        input: process.stdin,
-        output: process.stdout,
-        interactive: process.stdin.isTTY === true,
-        historyFile: historyPath(),
-      },
-      log,
-    );
+  if (on.length === 0) {
+    await runTerminal(runtime, pipeline, log);
     return 0;
   }
-
-  // Slack fetches chart images from this bot, so with a public URL the HTTP server runs for Slack
-  // in Socket Mode too.
-  const slackCharts = Boolean(config.PUBLIC_BASE_URL) && (on.slackSocket || on.slackHttp);
-  const http = on.discordHttp || on.slackHttp || slackCharts ? new HttpServer(log) : undefined;
-  const charts =
-    http && config.PUBLIC_BASE_URL ? await startCharts(http, config.PUBLIC_BASE_URL, log) : undefined;
-  // Said once, to the operator: a fan's answer never mentions server configuration.
-  if ((on.slackSocket || on.slackHttp) && !config.PUBLIC_BASE_URL)
-    log.info((await import("./slack/charts.js")).CHART_NEEDS_BASE_URL);
-  const adapters = await createAdapters({ config, runtime, log, http }, charts, options.shards);
+  if (!userKey.stable)
+    log.warn(
+      "user pseudonyms change on every restart: set USER_HASH_KEY (or a platform secret) so logs and limits follow a user across restarts and replicas",
+    );
+  const http = on.some((p) => p.needsHttp(config)) ? new HttpServer(log) : undefined;
+  const deps = { config, runtime, log, pipeline, http };
+  const adapters: Adapter[] = [];
+  for (const platform of on)
+    adapters.push(
+      ...(await platform.create(options.shards === undefined ? deps : { ...deps, shards: options.shards })),
+    );
   // 503 once shutdown begins, so a load balancer stops sending here while in-flight work finishes.
   http?.route("GET", "/healthz", (_req, res) =>
     sendJson(res, http.draining ? 503 : 200, {
@@ -233,7 +179,12 @@ async function serve(
   process.on("SIGHUP", () => void runtime.reload());
 
   try {
-    for (const adapter of adapters) await withTimeout(adapter.start(), START_TIMEOUT_MS, adapter.name);
+    for (const adapter of adapters)
+      await timeBox(
+        adapter.start(),
+        START_TIMEOUT_MS,
+        `${adapter.name} did not start within ${START_TIMEOUT_MS / 1000} s`,
+      );
     if (http) {
       const address = await http.listen(config.PORT, config.HOST);
       log.info({ host: address.address, port: address.port }, "HTTP server listening");

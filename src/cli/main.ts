@@ -1,13 +1,14 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { commands } from "../../commands/index.js";
+import { type Config, ConfigError, loadConfig } from "../config.js";
 import type { Answer } from "../core/answer.js";
 import type { Platform } from "../core/command.js";
 import { answerLine } from "../core/respond.js";
 import { DataError, formatProblem, loadDataset } from "../data/load.js";
 import { PACKAGE_ROOT } from "../paths.js";
-import { renderText } from "../render/text.js";
-import { styleFor } from "../render/text-style.js";
+import { renderText } from "../platforms/terminal/render.js";
+import { styleFor } from "../platforms/terminal/style.js";
 
 const USAGE = `Usage:
   photo-finish                         start the bot (terminal, or every chat platform configured)
@@ -24,7 +25,10 @@ const USAGE = `Usage:
 `;
 
 /** Output formats of `ask`: the neutral answer, or the exact payload a platform would be sent. */
-const FORMATS: Record<string, { platform: Platform; load: () => Promise<(answer: Answer) => string> }> = {
+const FORMATS: Record<
+  string,
+  { platform: Platform; load: (config: Config) => Promise<(answer: Answer) => string> }
+> = {
   text: {
     platform: "terminal",
     // At a terminal: its width and colours; into a pipe or file: plain text, PIPED_WIDTH wide.
@@ -38,19 +42,34 @@ const FORMATS: Record<string, { platform: Platform; load: () => Promise<(answer:
   discord: {
     platform: "discord",
     load: async () => {
-      const { toDiscordResponse } = await import("../render/discord.js");
+      const { toDiscordResponse } = await import("../platforms/discord/render.js");
       return (answer) => `${JSON.stringify(toDiscordResponse(answer), null, 2)}\n`;
     },
   },
   slack: {
     platform: "slack",
-    load: async () => {
-      const { toSlackMessage } = await import("../render/slack.js");
-      const { slackChartFor } = await import("./slack-chart.js");
-      return (answer) => `${JSON.stringify(toSlackMessage(answer, 0, slackChartFor(answer)), null, 2)}\n`;
+    load: async (config) => {
+      const { toSlackMessage } = await import("../platforms/slack/render.js");
+      const { slackChartFor } = await import("../platforms/slack/cli-chart.js");
+      return (answer) =>
+        `${JSON.stringify(toSlackMessage(answer, 0, slackChartFor(answer, config.PUBLIC_BASE_URL)), null, 2)}\n`;
     },
   },
 };
+
+/**
+ * The configuration, read as start-up reads it (`.env`, then the environment, validated), so every
+ * verb sees the same DATA_DIR and PUBLIC_BASE_URL as the bot; undefined (reported) when invalid.
+ */
+function readConfig(): Config | undefined {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`photo-finish: ${error.message}\nSee .env.example for every variable.\n`);
+    return undefined;
+  }
+}
 
 async function ask(args: string[]): Promise<number> {
   let format = "text";
@@ -79,8 +98,10 @@ async function ask(args: string[]): Promise<number> {
     process.stderr.write(`photo-finish: ask needs a command line, e.g. photo-finish ask "/closest 5"\n`);
     return 2;
   }
-  const data = await loadDataset(process.env.DATA_DIR || undefined, { useSnapshot: true });
-  const render = await chosen.load();
+  const config = readConfig();
+  if (!config) return 2;
+  const data = await loadDataset(config.DATA_DIR, { useSnapshot: true });
+  const render = await chosen.load(config);
   const outcome = answerLine({ data, commands, platform: chosen.platform }, words.join(" "));
   process.stdout.write(render(outcome.answer));
   const status = outcome.status === "answered" ? 0 : outcome.status === "rejected" ? 2 : 1;
@@ -110,8 +131,10 @@ async function writeChart(answer: Answer, file: string): Promise<boolean> {
 }
 
 async function checkData(dir: string | undefined): Promise<number> {
+  const config = dir === undefined ? readConfig() : undefined;
+  if (dir === undefined && !config) return 2;
   try {
-    const data = await loadDataset(dir ?? (process.env.DATA_DIR || undefined));
+    const data = await loadDataset(dir ?? config?.DATA_DIR);
     process.stdout.write(
       `OK: ${data.races.length} races, ${data.drivers.size} drivers, ${data.tracks.size} tracks, as of ${data.meta.asOf}\n`,
     );
@@ -158,11 +181,11 @@ export async function main(argv: string[]): Promise<number> {
       return runDataUpdate(rest);
     }
     case "discord:register": {
-      const { registerDiscordCommands } = await import("../discord/register.js");
+      const { registerDiscordCommands } = await import("../platforms/discord/register.js");
       return registerDiscordCommands();
     }
     case "slack:manifest": {
-      const { writeSlackManifest } = await import("../slack/manifest.js");
+      const { writeSlackManifest } = await import("../platforms/slack/manifest.js");
       return writeSlackManifest(rest[0]);
     }
     case "--version":

@@ -1,6 +1,6 @@
 /**
  * A neutral description of a chart an answer can be drawn as. Commands build it from query results;
- * src/charts turns it into a PNG and src/render/text-chart.ts into Unicode bars. Nothing here knows
+ * src/charts turns it into a PNG and src/platforms/terminal/chart.ts into Unicode bars. Nothing here knows
  * how it is drawn, so the command layer never touches a chart library.
  *
  * Margins are integer thousandths of a second (`marginMs`), as everywhere else in the data.

@@ -2,8 +2,11 @@ import type { Dataset } from "../data/dataset.js";
 import type { Answer } from "./answer.js";
 import type { OptionMap, OptionSpec, OptionValues } from "./options.js";
 
-/** Where a command is being answered; commands rarely care, help text does. */
-export type Platform = "terminal" | "discord" | "slack";
+/**
+ * The name of the platform an interaction came from ("discord", "slack", "terminal", …): for logs
+ * only. Nothing in the core branches on it, so a new platform needs no change here.
+ */
+export type Platform = string;
 
 /** What a command may use while it runs: the data and the command list. Nothing platform-specific. */
 export interface CommandContext {

@@ -1,3 +1,5 @@
+import type { InteractionCost } from "./button-action.js";
+
 /** What the cooldown says about one more command from a user. */
 export type CooldownVerdict = { readonly ok: true } | { readonly ok: false; readonly retryAfterMs: number };
 
@@ -48,12 +50,6 @@ export class Cooldown {
 }
 
 /**
- * What an interaction costs: a new command, or a follow-up on an answer the user already has (a
- * page turn, a pick among the choices they were offered).
- */
-export type InteractionCost = "command" | "follow-up";
-
-/**
  * Follow-ups have their own, roomier budget: a fan can always page through a list they asked for,
  * even right after using up their commands, while a flood of clicks is still bounded.
  */
@@ -62,7 +58,10 @@ export const FOLLOW_UP_COOLDOWN: CooldownOptions = { limit: 20, windowMs: 10_000
 /** Fallback key for an interaction that names no user: it is still limited, all such together. */
 export const ANONYMOUS_USER = "anonymous";
 
-/** The per-user limits of one adapter: commands and follow-ups counted apart. */
+/**
+ * The per-user limits of the whole process: commands and follow-ups counted apart. One instance
+ * serves every platform (the pipeline holds it), so one person has one budget however they reach us.
+ */
 export class InteractionLimits {
   constructor(
     readonly commands: Cooldown = new Cooldown(),

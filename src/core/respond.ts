@@ -44,11 +44,37 @@ export function cooldownAnswer(context: CommandContext, retryAfterMs: number): A
   };
 }
 
+/** A plain private note for something the bot cannot act on (a stale button, a command it no longer has). */
+export function noticeAnswer(context: CommandContext, title: string, summary: string): Answer {
+  return {
+    title,
+    summary,
+    figures: [],
+    notes: [],
+    footer: footerOf(context.data),
+    tone: "error",
+    ephemeral: true,
+  };
+}
+
+/** The one wording, on every platform, for a button this bot cannot read (an old format, a forged one). */
+export function expiredButtonAnswer(context: CommandContext): Answer {
+  return noticeAnswer(
+    context,
+    "That button has expired",
+    "That button no longer works. Run the command again for fresh buttons.",
+  );
+}
+
+/** The apology's text alone: what a platform sends when even rendering the apology failed. */
+export const APOLOGY_TEXT =
+  "Sorry, I couldn't answer that just now. The problem has been logged; please try again.";
+
 /** The short apology a user sees when something broke on our side; details go to the log. */
 export function apologyAnswer(context: CommandContext): Answer {
   return {
     title: "Something went wrong",
-    summary: "Sorry, I couldn't answer that just now. The problem has been logged; please try again.",
+    summary: APOLOGY_TEXT,
     figures: [],
     notes: [],
     footer: footerOf(context.data),

@@ -169,11 +169,11 @@ export async function alertPayload(channel: AlertChannel, card: Answer): Promise
   if (channel === "discord") {
     // Execute-webhook takes the message itself: the embed, no interaction-only parts (buttons need an
     // application-owned webhook; flags would make nothing ephemeral), and no pings.
-    const { renderDiscordMessage } = await import("../render/discord.js");
+    const { renderDiscordMessage } = await import("../platforms/discord/render.js");
     const message = renderDiscordMessage(card);
     return { embeds: message.embeds, allowed_mentions: { parse: [] } };
   }
-  const { toSlackMessage } = await import("../render/slack.js");
+  const { toSlackMessage } = await import("../platforms/slack/render.js");
   const message = toSlackMessage(card);
   // Incoming webhooks post to their channel: text is the notification fallback, blocks the card.
   return { text: message.text, blocks: message.blocks };

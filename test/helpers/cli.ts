@@ -30,16 +30,16 @@ export interface RunResult {
 
 /**
  * Runs a command to completion with optional stdin, in an empty temp folder (so no stray .env is
- * read), and collects its output.
+ * read) unless `cwd` names one, and collects its output.
  */
 export function run(
   command: string,
   args: readonly string[],
-  options: { input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+  options: { input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; cwd?: string } = {},
 ): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
-      cwd: mkdtempSync(path.join(tmpdir(), "photo-finish-cwd-")),
+      cwd: options.cwd ?? mkdtempSync(path.join(tmpdir(), "photo-finish-cwd-")),
       env: options.env ?? cleanEnv(),
       stdio: ["pipe", "pipe", "pipe"],
     });

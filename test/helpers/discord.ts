@@ -1,11 +1,12 @@
 import { generateKeyPairSync, type KeyObject, sign } from "node:crypto";
 import type { AddressInfo } from "node:net";
-import { createDiscordHttpAdapter } from "../../src/adapters/discord-http.js";
 import { loadConfig } from "../../src/config.js";
 import { loadDataset } from "../../src/data/load.js";
 import { HttpServer } from "../../src/http/server.js";
 import { silentLogger } from "../../src/log.js";
+import { createDiscordHttpAdapter } from "../../src/platforms/discord/http.js";
 import { Runtime } from "../../src/runtime.js";
+import { adapterDeps } from "./adapter-deps.js";
 
 /** A Discord application's key pair, made fresh per test run: the test plays Discord. */
 export interface SigningKeys {
@@ -45,7 +46,7 @@ export async function startDiscordEndpoint(): Promise<DiscordEndpoint> {
   const runtime = new Runtime(await loadDataset(), undefined, log);
   const http = new HttpServer(log);
   const config = loadConfig({ DISCORD_PUBLIC_KEY: keys.publicKeyHex, HOST: "127.0.0.1" });
-  const adapter = createDiscordHttpAdapter({ config, runtime, log, http });
+  const adapter = createDiscordHttpAdapter(adapterDeps({ config, runtime, log, http }));
   await adapter.start();
   const address: AddressInfo = await http.listen(0, "127.0.0.1");
   const url = `http://127.0.0.1:${address.port}/discord/interactions`;

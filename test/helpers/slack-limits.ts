@@ -1,4 +1,4 @@
-import type { SlackBlock, SlackMessage } from "../../src/render/slack.js";
+import type { SlackBlock, SlackMessage } from "../../src/platforms/slack/render.js";
 
 /**
  * Every Block Kit limit Slack documents for what the renderer emits, checked independently of the

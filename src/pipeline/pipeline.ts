@@ -1,0 +1,296 @@
+import type { Logger } from "pino";
+import { costOfButton } from "../core/button-action.js";
+import { type CommandContext, emptyRawValues, type Platform } from "../core/command.js";
+import { InteractionLimits } from "../core/cooldown.js";
+import type { RawValue } from "../core/options.js";
+import { type Invocation, parseLine, validateOptions } from "../core/parse.js";
+import {
+  answerFailure,
+  answerInvocation,
+  answerLine,
+  apologyAnswer,
+  cooldownAnswer,
+  expiredButtonAnswer,
+  noticeAnswer,
+  type Outcome,
+} from "../core/respond.js";
+import { timeBox } from "../core/time-box.js";
+import { type InteractionLogLine, logInteraction } from "./log-line.js";
+import type { AnswerReply, Delivery, InboundRequest, Reply } from "./request.js";
+import { suggestValues } from "./suggest.js";
+import { pseudonym, type UserKey } from "./user-id.js";
+
+/**
+ * How long an adapter may take to deliver a reply (draw a chart, post it) before the pipeline stops
+ * waiting, logs the interaction as undelivered and lets go of it. Every platform bounds its own
+ * calls well inside this (Slack response_url posts: 5 s); this is the backstop.
+ */
+export const DELIVERY_DEADLINE_MS = 15_000;
+
+/**
+ * How long drawing a chart may take before the answer goes out as text: one figure for every
+ * platform. Discord and Slack both give up on an answer after 3 s; a warm chart takes about 0.1 s,
+ * the first of a process also loads the chart libraries.
+ */
+export const CHART_DEADLINE_MS = 2_000;
+
+/** What the pipeline answers from: a command context per interaction (Runtime provides it). */
+export interface ContextSource {
+  context(platform: Platform): CommandContext;
+}
+
+/** What a Pipeline is built from. */
+export interface PipelineOptions {
+  readonly runtime: ContextSource;
+  readonly log: Logger;
+  /** The pseudonym key (see user-id.ts). */
+  readonly userKey: UserKey;
+  /** The one set of per-user limits; by default the standard budgets. */
+  readonly limits?: InteractionLimits;
+  readonly deliveryDeadlineMs?: number;
+}
+
+/**
+ * The one path every interaction takes, whatever platform it came from: a pseudonym for the user,
+ * the per-user limits, parse and run, errors mapped to answers, a time-boxed delivery, and one log
+ * line. Adapters only read the wire into an InboundRequest and turn the Reply into a payload.
+ */
+export class Pipeline {
+  readonly limits: InteractionLimits;
+  readonly #runtime: ContextSource;
+  readonly #log: Logger;
+  readonly #key: UserKey;
+  readonly #deadlineMs: number;
+
+  constructor(options: PipelineOptions) {
+    this.#runtime = options.runtime;
+    this.#log = options.log;
+    this.#key = options.userKey;
+    this.limits = options.limits ?? new InteractionLimits();
+    this.#deadlineMs = options.deliveryDeadlineMs ?? DELIVERY_DEADLINE_MS;
+  }
+
+  /** True when pseudonyms survive restarts and match across replicas (a configured or derived key). */
+  get stablePseudonyms(): boolean {
+    return this.#key.stable;
+  }
+
+  /** A command context for `platform` on the current data (for answers an adapter makes itself). */
+  context(platform: Platform): CommandContext {
+    return this.#runtime.context(platform);
+  }
+
+  /** The user's pseudonym: what logs and limits know them by. */
+  userOf(request: InboundRequest): string | undefined {
+    return request.user === "operator"
+      ? undefined
+      : pseudonym(this.#key.key, request.platform, request.user.id, request.user.scope);
+  }
+
+  /**
+   * Decides the reply to a request: limits, then parse and run, every error turned into an answer.
+   * Synchronous and never throws (a bug becomes a logged stack and a private apology).
+   */
+  reply(request: InboundRequest): Reply {
+    const log = (request.log ?? this.#log).child({ requestId: request.requestId });
+    const context = this.#runtime.context(request.platform);
+    const named = "name" in request ? request.name : undefined;
+    try {
+      // Commands and clicks count toward the per-user limits; autocomplete (every keystroke) does not,
+      // nor does the operator at the terminal. A request without a user shares one fallback budget.
+      if (request.user !== "operator" && request.kind !== "autocomplete") {
+        const cost = request.kind === "button" ? costOfButton(request.action) : "command";
+        const verdict = this.limits.take(this.userOf(request), cost);
+        if (!verdict.ok)
+          return {
+            kind: request.kind,
+            command: named,
+            options: undefined,
+            reason: "cooldown",
+            log,
+            status: "rejected",
+            answer: cooldownAnswer(context, verdict.retryAfterMs),
+            page: 0,
+          };
+      }
+      return this.#decide(request, context, log);
+    } catch (error) {
+      log.error({ err: error, platform: request.platform, kind: request.kind }, "interaction failed");
+      if (request.kind === "autocomplete")
+        return {
+          kind: request.kind,
+          command: named,
+          options: undefined,
+          log,
+          status: "failed",
+          suggestions: [],
+        };
+      return {
+        kind: request.kind,
+        command: named,
+        options: undefined,
+        log,
+        status: "failed",
+        answer: apologyAnswer(context),
+        page: 0,
+      };
+    }
+  }
+
+  /**
+   * Handles a request end to end: decides the reply, hands it to `deliver` (the adapter's way of
+   * sending it), and writes the interaction's one log line once delivery is done or the time-box
+   * ran out. Never throws; resolves with the reply.
+   */
+  async handle(
+    request: InboundRequest,
+    deliver: (reply: Reply) => Promise<Delivery | undefined>,
+  ): Promise<Reply> {
+    const started = request.receivedAt ?? performance.now();
+    const reply = this.reply(request);
+    let delivery: Delivery;
+    try {
+      delivery =
+        (await timeBox(
+          Promise.resolve().then(() => deliver(reply)),
+          this.#deadlineMs,
+          `reply not delivered within ${this.#deadlineMs} ms`,
+        )) ?? {};
+    } catch (error) {
+      reply.log.error({ err: error, platform: request.platform, kind: request.kind }, "reply not delivered");
+      delivery = { delivered: false };
+    }
+    this.log(request, reply, delivery, started);
+    return reply;
+  }
+
+  /** Writes the interaction's log line (see log-line.ts); `handle` does this for every request. */
+  log(request: InboundRequest, reply: Reply, delivery: Delivery, startedAt: number): void {
+    const line: InteractionLogLine = {
+      platform: request.platform,
+      transport: request.transport,
+      kind: request.kind,
+      command: reply.command,
+      options: reply.options,
+      ...("action" in reply && reply.action
+        ? {
+            action: reply.action.kind,
+            line: reply.action.line,
+            ...("page" in reply.action ? { page: reply.action.page } : {}),
+          }
+        : {}),
+      outcome: reply.status,
+      ...(reply.reason ? { reason: reply.reason } : {}),
+      user: this.userOf(request),
+      latencyMs: Math.round((performance.now() - startedAt) * 10) / 10,
+      ...delivery,
+    };
+    logInteraction(reply.log, line, {
+      quiet: request.kind === "autocomplete" || request.user === "operator",
+    });
+  }
+
+  #decide(request: InboundRequest, context: CommandContext, log: Logger): Reply {
+    const base = { kind: request.kind, log };
+    switch (request.kind) {
+      case "command": {
+        if ("line" in request) {
+          const { outcome, options } = answerLineWithOptions(context, request.line, log);
+          return { ...base, command: outcome.command, options, ...answered(outcome) };
+        }
+        const command = context.commands.find((c) => c.name === request.name);
+        if (!command) {
+          // Discord still shows commands registered by an older version until they are re-registered.
+          const answer = noticeAnswer(
+            context,
+            "Unknown command",
+            `I no longer have /${request.name}. Type /help for the commands I answer.`,
+          );
+          return {
+            ...base,
+            command: request.name,
+            options: undefined,
+            reason: "unknown-command",
+            status: "rejected",
+            answer,
+            page: 0,
+          };
+        }
+        const raw = emptyRawValues<RawValue>();
+        for (const option of request.options) if (option.value !== undefined) raw[option.name] = option.value;
+        let values: Readonly<Record<string, unknown>>;
+        try {
+          values = validateOptions(command, raw, context.data);
+        } catch (error) {
+          const outcome = answerFailure(context, error, log, { command: command.name, options: raw });
+          return { ...base, command: command.name, options: raw, ...answered(outcome) };
+        }
+        const outcome = answerInvocation(context, { command, values }, log);
+        return { ...base, command: command.name, options: values, ...answered(outcome) };
+      }
+      case "button": {
+        const action = request.action;
+        if (!action)
+          return {
+            ...base,
+            command: undefined,
+            options: undefined,
+            reason: "unreadable-button",
+            status: "rejected",
+            answer: expiredButtonAnswer(context),
+            page: 0,
+          };
+        const outcome = answerLine(context, action.line, log);
+        return {
+          ...base,
+          command: outcome.command,
+          options: undefined,
+          ...answered(outcome),
+          action,
+          page: action.kind === "page" ? action.page : 0,
+        };
+      }
+      case "autocomplete":
+        return {
+          ...base,
+          command: request.name,
+          options: Object.fromEntries(request.options.map((o) => [o.name, o.value])),
+          status: "suggested",
+          suggestions: suggestValues(context, request.name, request.options),
+        };
+      case "unsupported":
+        return {
+          ...base,
+          command: undefined,
+          options: { type: request.type },
+          reason: "unsupported",
+          status: "rejected",
+          answer: noticeAnswer(
+            context,
+            "Not supported",
+            "Photo Finish answers slash commands and its own buttons.",
+          ),
+          page: 0,
+        };
+    }
+  }
+}
+
+function answered(outcome: Outcome): Pick<AnswerReply, "status" | "answer" | "page"> {
+  return { status: outcome.status, answer: outcome.answer, page: 0 };
+}
+
+/** Parses and answers a line, keeping the parsed values for the log. */
+function answerLineWithOptions(
+  context: CommandContext,
+  line: string,
+  log: Logger,
+): { outcome: Outcome; options: Readonly<Record<string, unknown>> | undefined } {
+  let invocation: Invocation;
+  try {
+    invocation = parseLine(line, context.commands, context.data);
+  } catch (error) {
+    return { outcome: answerFailure(context, error, log, { line }), options: undefined };
+  }
+  return { outcome: answerInvocation(context, invocation, log), options: invocation.values };
+}

@@ -1,1 +1,0 @@
-export { parseMultipart } from "../../bench/stand-ins/multipart.js";

@@ -1,0 +1,104 @@
+import pino from "pino";
+import { PNG } from "pngjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { drawPendingChart } from "../../src/platforms/discord/chart-files.js";
+import { decodeButton } from "../../src/platforms/discord/custom-id.js";
+import { toDiscordResponse } from "../../src/platforms/discord/render.js";
+import { parseMultipart } from "../../stand-ins/multipart.js";
+import { ask } from "../helpers/data.js";
+import {
+  buttonInteraction,
+  type DiscordEndpoint,
+  signBody,
+  startDiscordEndpoint,
+} from "../helpers/discord.js";
+
+describe("charts on Discord", () => {
+  let endpoint: DiscordEndpoint;
+  beforeAll(async () => {
+    endpoint = await startDiscordEndpoint();
+  });
+  afterAll(async () => {
+    await endpoint.close();
+  });
+
+  async function click(customId: string) {
+    const body = JSON.stringify(buttonInteraction(customId));
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const response = await fetch(endpoint.url, {
+      method: "POST",
+      body,
+      headers: {
+        "content-type": "application/json",
+        "x-signature-ed25519": signBody(endpoint.keys, timestamp, body),
+        "x-signature-timestamp": timestamp,
+      },
+    });
+    return {
+      status: response.status,
+      type: response.headers.get("content-type") ?? "",
+      body: Buffer.from(await response.arrayBuffer()),
+    };
+  }
+
+  it("answers that can be drawn carry a Chart button that re-runs their command line", async () => {
+    const leaders = (await ask("/leaders")).answer;
+    const message = toDiscordResponse(leaders) as {
+      data: { components: { components: { label: string; custom_id: string }[] }[] };
+    };
+    const buttons = message.data.components.flatMap((row) => row.components);
+    const chart = buttons.find((b) => b.label.includes("Chart"));
+    expect(chart && decodeButton(chart.custom_id)).toEqual({ kind: "chart", line: "/leaders" });
+    const closest = (await ask("/closest 3")).answer;
+    expect(JSON.stringify(toDiscordResponse(closest))).not.toContain("pf:c:");
+  });
+
+  it("a Chart click on the HTTP endpoint returns the embed and the PNG as a multipart response", async () => {
+    const response = await click("pf:c:/leaders nextgen");
+    expect(response.status).toBe(200);
+    expect(response.type).toMatch(/^multipart\/form-data; boundary=/);
+    const parts = parseMultipart(response.body, response.type);
+    const payload = JSON.parse(parts.get("payload_json")?.data.toString() ?? "{}");
+    const file = parts.get("files[0]");
+    expect(file?.type).toBe("image/png");
+    expect(payload.type).toBe(4);
+    const [embed] = payload.data.embeds;
+    expect(embed.title).toContain("Most wins by .500 s or less");
+    expect(embed.image.url).toBe(`attachment://${file?.filename}`);
+    expect(payload.data.attachments).toEqual([
+      {
+        id: "0",
+        filename: file?.filename,
+        description: expect.stringContaining("Close wins and runner-ups"),
+      },
+    ]);
+    const png = PNG.sync.read(file?.data ?? Buffer.alloc(0));
+    expect([png.width, png.height]).toEqual([960, 540]);
+  });
+
+  it("a driver's chart and the margin distribution are drawn too", async () => {
+    for (const line of ["/driver Buescher", "/margin 0.5 nextgen"]) {
+      const response = await click(`pf:c:${line}`);
+      expect(response.type, line).toMatch(/^multipart\/form-data/);
+    }
+  });
+
+  it("a Chart click for an answer with nothing to draw gets a private note, as JSON", async () => {
+    const response = await click("pf:c:/closest 3");
+    expect(response.type).toMatch(/^application\/json/);
+    const json = JSON.parse(response.body.toString());
+    expect(json).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(json.data.embeds[0].title).toBe("No chart");
+  });
+
+  it("a chart that cannot be drawn is logged and the text fallback goes instead", async () => {
+    const lines: string[] = [];
+    const log = pino({ level: "error" }, { write: (line: string) => void lines.push(line) });
+    const file = await drawPendingChart(
+      { chart: { kind: "no-such-chart" } as never, filename: "x.png", fallback: { type: 4, data: {} } },
+      log,
+    );
+    expect(file).toBeUndefined();
+    expect(lines.join("")).toContain("chart rendering failed");
+  });
+});
