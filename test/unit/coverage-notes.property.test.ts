@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Answer } from "../src/core/answer.js";
-import type { Race } from "../src/data/types.js";
-import { ask, realData } from "./helpers/data.js";
+import type { Answer } from "../../src/core/answer.js";
+import type { Race } from "../../src/data/types.js";
+import { ask, realData } from "../helpers/data.js";
 
 // Issue 11, item 2: every coverage note is true for the question asked. The grid asks /margin and
 // /closest over era × season × track × margin, reads each note's claim, and checks it against the

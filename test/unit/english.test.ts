@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Answer } from "../src/core/answer.js";
-import { ask } from "./helpers/data.js";
+import type { Answer } from "../../src/core/answer.js";
+import { ask } from "../helpers/data.js";
 
 // Issue 11, items 6 and 7: every command's output, over many command lines, reads as English (no
 // doubled words or periods, no "0 races", no code leaking), and equal margins share a rank.

@@ -1,7 +1,7 @@
 import { distance } from "fastest-levenshtein";
 import { describe, expect, it } from "vitest";
-import { type Named, normalizeName, type Resolution } from "../src/data/names.js";
-import { realData } from "./helpers/data.js";
+import { type Named, normalizeName, type Resolution } from "../../src/data/names.js";
+import { realData } from "../helpers/data.js";
 
 // Issue 11, items 1 and 4: a name never turns into someone else, and suggestions are near misses.
 const data = await realData();

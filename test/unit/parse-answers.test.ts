@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { commands } from "../commands/index.js";
-import { ask } from "./helpers/data.js";
+import { commands } from "../../commands/index.js";
+import { ask } from "../helpers/data.js";
 
 // Issue 11, items 4 and 5 and bad option names: what a word is, decided by what it looks like.
 const rejected = async (line: string) => {
