@@ -317,8 +317,8 @@ export async function benchHttp(total: number, concurrency: number): Promise<Htt
       64,
       3_000,
     );
-    // Back near idle once the load stops? Give the collector a few quiet seconds, then look.
-    await new Promise((r) => setTimeout(r, 5_000));
+    // Back near idle once the load stops? Chart threads retire after 20 idle seconds: look after 25.
+    await new Promise((r) => setTimeout(r, 25_000));
     const settledMb = rssMb(ours.child.pid);
     return {
       slack: { ours: slackOurs, bare: slackBare, ratio: slackOurs.perSecond / slackBare.perSecond },

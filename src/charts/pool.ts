@@ -24,6 +24,11 @@ export class ChartsBusyError extends Error {
 export interface ChartPoolOptions {
   readonly threads: number;
   readonly maxQueued: number;
+  /**
+   * A thread idle this long is stopped: each holds ECharts and resvg (tens of MB), and a bot that
+   * drew a burst of charts should go back near its idle memory. The next chart starts a thread again.
+   */
+  readonly idleMs?: number;
 }
 
 /**
@@ -33,6 +38,7 @@ export interface ChartPoolOptions {
 export const DEFAULT_CHART_POOL: ChartPoolOptions = {
   threads: Math.max(1, Math.min(2, availableParallelism() - 1)),
   maxQueued: 8,
+  idleMs: 20_000,
 };
 
 /**
@@ -55,6 +61,7 @@ interface Pending {
 interface Slot {
   readonly worker: Worker;
   current: Pending | undefined;
+  idleTimer: NodeJS.Timeout | undefined;
 }
 
 /** A fixed set of chart workers with a bounded queue in front of them. */
@@ -68,6 +75,11 @@ export class ChartPool {
   constructor(file: string, options: ChartPoolOptions = DEFAULT_CHART_POOL) {
     this.#file = file;
     this.#options = options;
+  }
+
+  /** Threads running now (idle ones are stopped after `idleMs`). */
+  get threads(): number {
+    return this.#slots.length;
   }
 
   /** Jobs waiting for a thread (not counting those being drawn). */
@@ -105,7 +117,7 @@ export class ChartPool {
     const worker = new Worker(this.#file);
     // An idle worker must not keep the process alive; one with a job does (see #start).
     worker.unref();
-    const slot: Slot = { worker, current: undefined };
+    const slot: Slot = { worker, current: undefined, idleTimer: undefined };
     worker.on("message", (result: ChartJobResult) => this.#finish(slot, result));
     const fail = (error: Error) => {
       // A crashed worker is replaced on demand; its job fails and the caller answers with text.
@@ -123,6 +135,7 @@ export class ChartPool {
   }
 
   #start(slot: Slot, pending: Pending): void {
+    clearTimeout(slot.idleTimer);
     slot.current = pending;
     slot.worker.ref();
     slot.worker.postMessage(pending.job);
@@ -142,6 +155,19 @@ export class ChartPool {
       else pending.reject(new Error(result.message));
     }
     this.#next();
+    if (slot.current === undefined && this.#options.idleMs !== undefined) this.#retireWhenIdle(slot);
+  }
+
+  /** Stops the thread once it has had nothing to draw for `idleMs`. */
+  #retireWhenIdle(slot: Slot): void {
+    clearTimeout(slot.idleTimer);
+    slot.idleTimer = setTimeout(() => {
+      if (slot.current !== undefined) return;
+      const index = this.#slots.indexOf(slot);
+      if (index !== -1) this.#slots.splice(index, 1);
+      void slot.worker.terminate();
+    }, this.#options.idleMs);
+    slot.idleTimer.unref();
   }
 
   #next(): void {

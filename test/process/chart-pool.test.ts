@@ -50,6 +50,21 @@ describe("the chart pool", () => {
     expect(pool.queued).toBe(0);
   });
 
+  it("stops an idle thread after idleMs, so memory goes back down, and starts one again on demand", async () => {
+    const file = workerFile();
+    expect(file).toBeDefined();
+    const pool = new ChartPool(file as string, { threads: 1, maxQueued: 2, idleMs: 50 });
+    pools.push(pool);
+    await pool.draw(leaders);
+    expect(pool.threads).toBe(1);
+    // Wait (bounded) for the thread to be retired: the property is that it happens.
+    const deadline = Date.now() + 5_000;
+    while (pool.threads > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(pool.threads).toBe(0);
+    expect((await pool.draw(leaders)).png.subarray(1, 4).toString()).toBe("PNG");
+    expect(pool.threads).toBe(1);
+  });
+
   it("a chart that cannot be drawn fails its job only; the worker keeps drawing", async () => {
     const pool = makePool(1, 3);
     await expect(pool.draw({ ...leaders, kind: "pie" } as unknown as ChartData)).rejects.toThrow();
