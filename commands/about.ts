@@ -1,10 +1,11 @@
 import { defineCommand } from "../src/core/command.js";
+import { composeAnswer } from "../src/core/compose.js";
 import { formatCount, formatDate, formatMargin } from "../src/core/format.js";
-import { footerOf } from "../src/core/present.js";
+import type { Dataset } from "../src/data/dataset.js";
 import { countRacesRun, makeScope } from "../src/query/index.js";
 
 /** Groups consecutive seasons with the same margin completeness: "1993–2015: to .018 s". */
-function describeCompleteness(data: Parameters<typeof footerOf>[0]): string[] {
+function describeCompleteness(data: Dataset): string[] {
   const runs: { from: number; to: number; ms: number }[] = [];
   for (const s of data.seasons.values()) {
     const last = runs.at(-1);
@@ -28,7 +29,7 @@ export const about = defineCommand({
   run(_options, { data, refreshedAt }) {
     const first = data.races[0];
     const timed = data.timed.length;
-    return {
+    return composeAnswer(data, {
       title: "About Photo Finish",
       summary: `Every NASCAR Cup Series points race from ${first ? formatDate(first.date) : "1993"} to ${formatDate(data.meta.asOf)}: ${formatCount(data.races.length)} races, with winner, runner-up and, where known, the margin of victory (${timed} timed finishes).`,
       figures: [
@@ -56,9 +57,7 @@ export const about = defineCommand({
         ...[...data.sources.values()].map((s) => `${s.name}: ${s.detail}.`),
         `Every race names the source of its result and of its margin; where sources disagree, the race's note says what each gives and why the row says what it says.`,
       ],
-      footer: footerOf(data),
-      tone: "info",
       ephemeral: true,
-    };
+    });
   },
 });

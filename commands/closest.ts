@@ -1,11 +1,11 @@
 import { defineCommand } from "../src/core/command.js";
+import { composeAnswer } from "../src/core/compose.js";
 import { countNoun, formatDate, formatMargin, plural } from "../src/core/format.js";
 import { formatInvocation } from "../src/core/parse.js";
 import {
   coverageNotes,
   describeOutside,
   describeScope,
-  footerOf,
   rankLabels,
   resolveTrack,
   shortTrack,
@@ -67,7 +67,7 @@ export const closest = defineCommand({
     notes.push(
       ...coverageNotes(data, scope, result.coverage, widest?.marginMs ?? 0).filter((n) => n !== summary),
     );
-    return {
+    return composeAnswer(data, {
       title:
         count === 1
           ? `Closest Cup finish ${where}`
@@ -85,10 +85,7 @@ export const closest = defineCommand({
         : [],
       list: { kind: "finishes", rows },
       notes,
-      footer: footerOf(data),
-      tone: rows.some((r) => r.record) ? "record" : "info",
-      ephemeral: false,
       invocation: invocation({ ...(found ? { track: found.track.name } : {}) }),
-    };
+    });
   },
 });

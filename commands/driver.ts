@@ -1,6 +1,7 @@
 import type { Answer, Figure } from "../src/core/answer.js";
 import { timelineChart } from "../src/core/chart-data.js";
 import { defineCommand } from "../src/core/command.js";
+import { composeAnswer } from "../src/core/compose.js";
 import { UserError } from "../src/core/errors.js";
 import { formatCount, formatMargin, formatPercent, joinNames, ordinal, plural } from "../src/core/format.js";
 import { formatInvocation } from "../src/core/parse.js";
@@ -8,7 +9,6 @@ import {
   coverageNotes,
   describeRun,
   describeScope,
-  footerOf,
   rankedRows,
   resolveDriver,
   UNRANKED_NOTE,
@@ -116,7 +116,7 @@ export const driver = defineCommand({
         `${who.name} has no win or runner-up finish ${where}; try ${formatInvocation(self, { name: who.name, era: "all" })}.`,
       );
     notes.push(...coverageNotes(data, scope, record.coverage, record.closeMs));
-    return {
+    return composeAnswer(data, {
       title: `${who.name} ${where}`,
       summary: sentences.join(" "),
       figures,
@@ -132,9 +132,6 @@ export const driver = defineCommand({
             ]
           : []),
       ],
-      footer: footerOf(data),
-      tone: record.closeFinishes.some((r) => r.marginMs === data.timed[0]?.marginMs) ? "record" : "info",
-      ephemeral: false,
       invocation: formatInvocation(self, { name: who.name, era }),
       ...(record.closeFinishes.length > 0
         ? {
@@ -149,6 +146,6 @@ export const driver = defineCommand({
             ),
           }
         : {}),
-    };
+    });
   },
 });

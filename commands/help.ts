@@ -1,6 +1,6 @@
 import { defineCommand } from "../src/core/command.js";
+import { composeAnswer } from "../src/core/compose.js";
 import { findCommand } from "../src/core/parse.js";
-import { footerOf } from "../src/core/present.js";
 
 /** `/help [command]`: every command with its usage, or one command in detail. */
 export const help = defineCommand({
@@ -13,7 +13,7 @@ export const help = defineCommand({
   run({ command }, { data, commands }) {
     if (command !== undefined) {
       const one = findCommand(commands, command.trim().split(/\s+/)[0] ?? "");
-      return {
+      return composeAnswer(data, {
         title: `/${one.name}`,
         summary: one.description,
         figures: Object.entries(one.options).map(([name, spec]) => ({
@@ -27,12 +27,10 @@ export const help = defineCommand({
             ? [`Also answers to ${one.aliases.map((a) => `/${a}`).join(" and ")}.`]
             : []),
         ],
-        footer: footerOf(data),
-        tone: "info",
         ephemeral: true,
-      };
+      });
     }
-    return {
+    return composeAnswer(data, {
       title: "Photo Finish: the closest finishes in NASCAR Cup history",
       summary: "Ask about races decided by a whisker. Names can be surnames, and typos are fine.",
       figures: commands.map((c) => ({ label: c.usage, value: c.description })),
@@ -41,9 +39,7 @@ export const help = defineCommand({
         "Options can also be named: /closest count:5 era:nextgen track:talladega.",
         "Type /help <command> for details and examples.",
       ],
-      footer: footerOf(data),
-      tone: "info",
       ephemeral: true,
-    };
+    });
   },
 });

@@ -1,9 +1,10 @@
 import type { StandingRow } from "../src/core/answer.js";
 import { leaderboardChart } from "../src/core/chart-data.js";
 import { defineCommand } from "../src/core/command.js";
+import { composeAnswer } from "../src/core/compose.js";
 import { formatMargin, joinNames, ordinal } from "../src/core/format.js";
 import { formatInvocation } from "../src/core/parse.js";
-import { coverageNotes, describeRun, describeScope, footerOf, resolveTrack } from "../src/core/present.js";
+import { coverageNotes, describeRun, describeScope, resolveTrack } from "../src/core/present.js";
 import {
   CLOSE_MS,
   completeStretch,
@@ -116,7 +117,7 @@ export const leaders = defineCommand({
       : isClose && !stretch
         ? `No season ${where} has every margin in the data, so close finishes are not ranked; try /leaders racewins.`
         : `No driver has ${METRIC_NAMES[metric]} ${where}.`;
-    return {
+    return composeAnswer(data, {
       title: `Most ${METRIC_NAMES[metric]} ${where}${span}`,
       summary,
       figures: [
@@ -125,9 +126,6 @@ export const leaders = defineCommand({
       ],
       list: { kind: "standings", metric, rows },
       notes: [...(found?.notes ?? []), ...(isClose ? coverageNotes(data, full, coverage, CLOSE_MS) : [])],
-      footer: footerOf(data),
-      tone: "info",
-      ephemeral: false,
       invocation: invocation({ ...(found ? { track: found.track.name } : {}) }),
       ...(ranked.length > 0
         ? {
@@ -141,6 +139,6 @@ export const leaders = defineCommand({
             ),
           }
         : {}),
-    };
+    });
   },
 });

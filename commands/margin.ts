@@ -1,5 +1,6 @@
 import { distributionChart } from "../src/core/chart-data.js";
 import { defineCommand } from "../src/core/command.js";
+import { composeAnswer } from "../src/core/compose.js";
 import {
   countNoun,
   formatMargin,
@@ -14,7 +15,6 @@ import {
   describeOutside,
   describeRun,
   describeScope,
-  footerOf,
   rankedRows,
   resolveTrack,
   UNRANKED_NOTE,
@@ -78,7 +78,7 @@ export const margin = defineCommand({
       ...coverageNotes(data, scope, result.coverage, seconds).filter((n) => n !== summary),
       ...(count > MAX_ROWS ? [`Listing the ${MAX_ROWS} closest of ${count}.`] : []),
     ];
-    return {
+    return composeAnswer(data, {
       title: `Races decided by ${limit} ${where}`,
       summary,
       figures: !result.coverage.window
@@ -102,11 +102,8 @@ export const margin = defineCommand({
           ],
       list: { kind: "finishes", rows: listed.rows },
       notes,
-      footer: footerOf(data),
-      tone: result.races.some((r) => r.marginMs === data.timed[0]?.marginMs) ? "record" : "info",
-      ephemeral: false,
       invocation: invocation({ ...(found ? { track: found.track.name } : {}) }),
       ...(count > 0 ? { chart: distributionChart(data, scope, where, result.coverage, seconds) } : {}),
-    };
+    });
   },
 });

@@ -1,9 +1,10 @@
 import type { Answer } from "../src/core/answer.js";
 import { defineCommand } from "../src/core/command.js";
+import { composeAnswer } from "../src/core/compose.js";
 import { UserError } from "../src/core/errors.js";
 import { formatCount, formatDate, formatMargin, ordinal } from "../src/core/format.js";
 import { formatInvocation } from "../src/core/parse.js";
-import { describeRun, footerOf, resolveTrack, shortTrack } from "../src/core/present.js";
+import { describeRun, resolveTrack, shortTrack } from "../src/core/present.js";
 import type { Dataset } from "../src/data/dataset.js";
 import { isTimed, type Race } from "../src/data/types.js";
 import { findRace, latestRace, rankAmongTimed } from "../src/query/index.js";
@@ -25,7 +26,7 @@ export function raceCard(data: Dataset, race: Race, invocation?: string): Answer
       ? "under caution"
       : "(margin not in the data yet)";
   const source = data.sources.get(race.marginSource ?? race.resultSource);
-  return {
+  return composeAnswer(data, {
     // "2022 Daytona 500", not "2022 Daytona 500: Daytona 500".
     title: race.raceName.includes(race.label)
       ? `${race.season} ${race.raceName}`
@@ -48,11 +49,10 @@ export function raceCard(data: Dataset, race: Race, invocation?: string): Answer
       ...(source ? [{ label: "Source", value: source.name }] : []),
     ],
     notes: [...(race.note ? [race.note] : []), ...(race.sourceUrl ? [`Report: ${race.sourceUrl}`] : [])],
-    footer: footerOf(data),
-    tone: rank?.position === 1 ? "record" : "info",
-    ephemeral: false,
+    // A card has no rows to decide its tone from: the closest finish in the data is a record.
+    ...(rank?.position === 1 ? { tone: "record" as const } : {}),
     ...(invocation ? { invocation } : {}),
-  };
+  });
 }
 
 /** `/race [season] [track] [number] [latest]`: one race's finish and where it ranks. */

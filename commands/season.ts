@@ -1,15 +1,16 @@
 import { defineCommand } from "../src/core/command.js";
+import { composeAnswer } from "../src/core/compose.js";
 import { formatDate, formatMargin, formatPercent, joinNames, plural } from "../src/core/format.js";
 import { formatInvocation } from "../src/core/parse.js";
-import { coverageNotes, describeOutside, footerOf, toFinishRow } from "../src/core/present.js";
+import { coverageNotes, describeOutside, toFinishRow } from "../src/core/present.js";
 import {
   CLOSE_MS,
   coverageOf,
   findWithinMargin,
   makeScope,
-  rankStandings,
   resultsIn,
   tallyStandings,
+  topBy,
   widestEra,
 } from "../src/query/index.js";
 import { SEASON_RANGE } from "./shared.js";
@@ -28,9 +29,8 @@ export const season = defineCommand({
     const races = resultsIn(data, scope);
     const info = data.seasons.get(year);
     const standings = tallyStandings(data, scope);
-    const winners = rankStandings(standings, "raceWins");
-    const top = winners[0];
-    const topNames = winners.filter((s) => s.raceWins === top?.raceWins).map((s) => s.driver.name);
+    const top = topBy(standings, "raceWins");
+    const topNames = top?.drivers.map((d) => d.name) ?? [];
     const close = findWithinMargin(data, scope, CLOSE_MS);
     const closest = close.races[0];
     const cautions = races.filter((r) => r.finish === "caution").length;
@@ -41,12 +41,12 @@ export const season = defineCommand({
       close.complete && close.share
         ? ` ${close.count === 0 ? "None of them was" : `${close.count} of them (${formatPercent(close.share.share)}) ${close.count === 1 ? "was" : "were"}`} decided by ${formatMargin(CLOSE_MS)} s or less.`
         : "";
-    return {
+    return composeAnswer(data, {
       title: `The ${year} Cup season`,
       summary:
         races.length === 0
           ? describeOutside(data, scope)
-          : `${plural(races.length, "Cup race")} in ${year}${partial}; ${joinNames(topNames)} won the most (${top?.raceWins}).${closeSentence}`,
+          : `${plural(races.length, "Cup race")} in ${year}${partial}; ${joinNames(topNames)} won the most (${top?.value}).${closeSentence}`,
       figures:
         races.length === 0
           ? []
@@ -55,7 +55,7 @@ export const season = defineCommand({
                 label: "Races",
                 value: info?.partial ? `${info.races} of ${info.scheduled}` : String(races.length),
               },
-              { label: "Most wins", value: `${joinNames(topNames)} (${top?.raceWins})` },
+              { label: "Most wins", value: `${joinNames(topNames)} (${top?.value})` },
               ...(closest
                 ? [{ label: "Closest", value: `${formatMargin(closest.marginMs)} s, ${closest.label}` }]
                 : []),
@@ -72,10 +72,7 @@ export const season = defineCommand({
       // Every race in round order: the row number is the round.
       list: { kind: "finishes", rows: races.map((race) => toFinishRow(data, race)) },
       notes: races.length === 0 ? [] : coverageNotes(data, scope, coverage, Number.POSITIVE_INFINITY),
-      footer: footerOf(data),
-      tone: close.races.some((r) => r.marginMs === data.timed[0]?.marginMs) ? "record" : "info",
-      ephemeral: false,
       invocation: formatInvocation(self, { year }),
-    };
+    });
   },
 });

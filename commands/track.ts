@@ -1,35 +1,21 @@
 import { defineCommand } from "../src/core/command.js";
+import { composeAnswer } from "../src/core/compose.js";
 import { formatMargin, joinNames, plural } from "../src/core/format.js";
 import { formatInvocation } from "../src/core/parse.js";
 import {
   coverageNotes,
   describeScope,
-  footerOf,
   rankLabels,
   resolveTrack,
   toFinishRow,
   UNRANKED_NOTE,
 } from "../src/core/present.js";
-import {
-  countRacesRun,
-  findClosest,
-  getEra,
-  makeScope,
-  rankStandings,
-  tallyStandings,
-} from "../src/query/index.js";
+import { countRacesRun, findClosest, getEra, makeScope, tallyStandings, topBy } from "../src/query/index.js";
 import { eraOption, MAX_ROWS } from "./shared.js";
 
-/** Names of everyone sharing the top of a metric, with the figure. */
-function leadersOf(
-  standings: ReturnType<typeof tallyStandings>,
-  metric: "raceWins" | "wins",
-): string | undefined {
-  const ranked = rankStandings(standings, metric);
-  const top = ranked[0];
-  if (!top) return undefined;
-  const names = ranked.filter((s) => s[metric] === top[metric]).map((s) => s.driver.name);
-  return `${joinNames(names)} (${top[metric]})`;
+/** "Brad Keselowski and Jeff Gordon (6)": everyone sharing the top of a metric, with the figure. */
+function describeTop(top: ReturnType<typeof topBy>): string | undefined {
+  return top ? `${joinNames(top.drivers.map((d) => d.name))} (${top.value})` : undefined;
 }
 
 /** `/track <name> [era]`: a track's races, winners and closest finishes. */
@@ -55,9 +41,9 @@ export const track = defineCommand({
     const racesRun = countRacesRun(data, scope);
     const first = result.races[0];
     const labels = rankLabels(result.ranks);
-    const mostWins = leadersOf(standings, "raceWins");
-    const mostClose = leadersOf(standings, "wins");
-    return {
+    const mostWins = describeTop(topBy(standings, "raceWins"));
+    const mostClose = describeTop(topBy(standings, "wins"));
+    return composeAnswer(data, {
       title: `${place.name} ${where.replace(/ at .*$/, "")}`,
       summary:
         racesRun === 0
@@ -84,10 +70,7 @@ export const track = defineCommand({
         ...(result.ranks.some((r) => r === undefined) ? [UNRANKED_NOTE] : []),
         ...coverageNotes(data, scope, result.coverage, result.races.at(-1)?.marginMs ?? 0),
       ],
-      footer: footerOf(data),
-      tone: result.races.some((r) => r.marginMs === data.timed[0]?.marginMs) ? "record" : "info",
-      ephemeral: false,
       invocation: formatInvocation(self, { name: place.name, era }),
-    };
+    });
   },
 });

@@ -1,8 +1,9 @@
 import { defineCommand } from "../src/core/command.js";
+import { composeAnswer } from "../src/core/compose.js";
 import { UserError } from "../src/core/errors.js";
 import { formatMargin, partWas, plural, sentence } from "../src/core/format.js";
 import { formatInvocation } from "../src/core/parse.js";
-import { coverageNotes, describeScope, footerOf, resolveDriver, toFinishRow } from "../src/core/present.js";
+import { coverageNotes, describeScope, resolveDriver, toFinishRow } from "../src/core/present.js";
 import { CLOSE_MS, getEra, getHeadToHead, makeScope } from "../src/query/index.js";
 import { eraOption } from "./shared.js";
 
@@ -41,7 +42,7 @@ export const versus = defineCommand({
     const names = `${a.driver.name} and ${b.driver.name}`;
     const closest = h2h.close[0];
     const closeLimit = `${formatMargin(CLOSE_MS)} s or less`;
-    return {
+    return composeAnswer(data, {
       title: `${a.driver.name} vs ${b.driver.name} ${where}`,
       summary:
         h2h.races.length === 0
@@ -73,10 +74,7 @@ export const versus = defineCommand({
         rows: [...h2h.races].reverse().map((race) => toFinishRow(data, race, a.driver.id)),
       },
       notes: [...a.notes, ...b.notes, ...coverageNotes(data, scope, h2h.a.coverage, CLOSE_MS)],
-      footer: footerOf(data),
-      tone: h2h.close.some((r) => r.marginMs === data.timed[0]?.marginMs) ? "record" : "info",
-      ephemeral: false,
       invocation: formatInvocation(self, { driver: a.driver.name, other: b.driver.name, era }),
-    };
+    });
   },
 });

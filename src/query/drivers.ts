@@ -80,6 +80,18 @@ export function rankStandings(standings: readonly Standing[], metric: StandingMe
     );
 }
 
+/** Who leads a metric (everyone sharing the top, by name) and with how many; undefined when nobody has any. */
+export function topBy(
+  standings: readonly Standing[],
+  metric: StandingMetric,
+): { readonly drivers: readonly Driver[]; readonly value: number } | undefined {
+  const ranked = rankStandings(standings, metric);
+  const top = ranked[0];
+  if (!top) return undefined;
+  const drivers = ranked.filter((s) => s[metric] === top[metric]).map((s) => s.driver);
+  return { drivers: [...drivers].sort((x, y) => x.name.localeCompare(y.name)), value: top[metric] };
+}
+
 /** Every driver's place by one metric in one pass: position and how many share it. */
 export function rankPositions(
   standings: readonly Standing[],

@@ -26,6 +26,7 @@ export {
   type Standing,
   type StandingMetric,
   tallyStandings,
+  topBy,
 } from "./drivers.js";
 export {
   type ClosestResult,

@@ -263,3 +263,32 @@ describe("/race", () => {
     expect(figure(unknown, "Margin")).toBe("not in the data yet");
   });
 });
+
+describe("the answer builder", () => {
+  it("decides the record tone once, from the rows: any list holding the closest finish is a record answer", async () => {
+    for (const line of [
+      "/margin 0.5 nextgen",
+      "/versus Larson Buescher",
+      "/closest",
+      "/driver Buescher nextgen",
+    ]) {
+      const a = await answer(line);
+      expect(
+        finishes(a).some((r) => r.record),
+        line,
+      ).toBe(true);
+      expect(a.tone, line).toBe("record");
+    }
+    for (const line of ["/margin 0.1 2020", "/season 2021"])
+      expect((await answer(line)).tone, line).toBe("info");
+  });
+
+  it("fills the footer and keeps help and about private, everything else public", async () => {
+    for (const line of ["/help", "/about"]) expect((await answer(line)).ephemeral, line).toBe(true);
+    for (const line of ["/closest", "/race latest", "/leaders"]) {
+      const a = await answer(line);
+      expect(a.ephemeral, line).toBe(false);
+      expect(a.footer.asOf, line).toBe("2026-06-28");
+    }
+  });
+});
