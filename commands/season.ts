@@ -13,7 +13,7 @@ import {
   topBy,
   widestEra,
 } from "../src/query/index.js";
-import { SEASON_RANGE } from "./shared.js";
+import { MAX_ROWS, SEASON_RANGE } from "./shared.js";
 
 /** `/season <year>`: every race of a season with its winner, runner-up and margin. */
 export const season = defineCommand({
@@ -70,7 +70,7 @@ export const season = defineCommand({
               ...(cautions > 0 ? [{ label: "Ended under caution", value: String(cautions) }] : []),
             ],
       // Every race in round order: the row number is the round.
-      list: { kind: "finishes", rows: races.map((race) => toFinishRow(data, race)) },
+      list: { kind: "finishes", rows: races.slice(0, MAX_ROWS).map((race) => toFinishRow(data, race)) },
       notes: races.length === 0 ? [] : coverageNotes(data, scope, coverage, Number.POSITIVE_INFINITY),
       invocation: formatInvocation(self, { year }),
     });

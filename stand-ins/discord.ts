@@ -14,7 +14,7 @@ import { parseMultipart } from "./multipart.js";
  */
 export interface FakeDiscord {
   readonly rest: string;
-  /** Interaction callbacks received, with any files sent beside them (multipart). */
+  /** Interaction callbacks and follow-up edits received, with any files sent beside them (multipart). */
   readonly callbacks: {
     url: string;
     body: unknown;
@@ -53,7 +53,10 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       );
       return;
     }
-    if (req.method === "POST" && /^\/v10\/interactions\/\d+\/[^/]+\/callback/.test(url)) {
+    const callback = req.method === "POST" && /^\/v10\/interactions\/\d+\/[^/]+\/callback/.test(url);
+    // A deferred interaction's follow-up edits the original response through the webhook route.
+    const followUp = req.method === "PATCH" && /^\/v10\/webhooks\/\d+\/[^/]+\/messages\/@original/.test(url);
+    if (callback || followUp) {
       const type = req.headers["content-type"] ?? "";
       if (type.startsWith("multipart/form-data")) {
         const parts = parseMultipart(Buffer.concat(chunks), type);
@@ -66,8 +69,8 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
           files,
         });
       } else callbacks.push({ url, body: JSON.parse(text) });
-      res.statusCode = 204;
-      res.end();
+      res.statusCode = followUp ? 200 : 204;
+      res.end(followUp ? JSON.stringify({ id: "900000000000000000" }) : undefined);
       return;
     }
     res.statusCode = 404;

@@ -4,7 +4,7 @@ import { loadConfig } from "../../src/config.js";
 import { loadDataset } from "../../src/data/load.js";
 import { HttpServer } from "../../src/http/server.js";
 import { silentLogger } from "../../src/log.js";
-import { createDiscordHttpAdapter } from "../../src/platforms/discord/http.js";
+import { createDiscordHttpAdapter, type DiscordHttpOptions } from "../../src/platforms/discord/http.js";
 import { Runtime } from "../../src/runtime.js";
 import { adapterDeps } from "./adapter-deps.js";
 
@@ -40,13 +40,15 @@ export interface DiscordEndpoint {
   ): Promise<{ status: number; json: unknown }>;
 }
 
-export async function startDiscordEndpoint(): Promise<DiscordEndpoint> {
+export async function startDiscordEndpoint(
+  options: { readonly env?: Record<string, string>; readonly http?: DiscordHttpOptions } = {},
+): Promise<DiscordEndpoint> {
   const keys = makeKeys();
   const log = silentLogger();
   const runtime = new Runtime(await loadDataset(), undefined, log);
   const http = new HttpServer(log);
-  const config = loadConfig({ DISCORD_PUBLIC_KEY: keys.publicKeyHex, HOST: "127.0.0.1" });
-  const adapter = createDiscordHttpAdapter(adapterDeps({ config, runtime, log, http }));
+  const config = loadConfig({ DISCORD_PUBLIC_KEY: keys.publicKeyHex, HOST: "127.0.0.1", ...options.env });
+  const adapter = createDiscordHttpAdapter(adapterDeps({ config, runtime, log, http }), options.http);
   await adapter.start();
   const address: AddressInfo = await http.listen(0, "127.0.0.1");
   const url = `http://127.0.0.1:${address.port}/discord/interactions`;

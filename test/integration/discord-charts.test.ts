@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { drawPendingChart } from "../../src/platforms/discord/chart-files.js";
 import { decodeButton } from "../../src/platforms/discord/custom-id.js";
 import { toDiscordResponse } from "../../src/platforms/discord/render.js";
+import { startFakeDiscord } from "../../stand-ins/discord.js";
 import { parseMultipart } from "../../stand-ins/multipart.js";
 import { ask } from "../helpers/data.js";
 import {
@@ -100,5 +101,39 @@ describe("charts on Discord", () => {
     );
     expect(file).toBeUndefined();
     expect(lines.join("")).toContain("chart rendering failed");
+  });
+});
+
+describe("a chart that is not ready in time on Discord's HTTP endpoint", () => {
+  it("defers at once (type 5) and then edits the original response into the embed with the PNG", async () => {
+    const discord = await startFakeDiscord();
+    // Defer at once, so the follow-up path runs whatever this machine's speed.
+    const endpoint = await startDiscordEndpoint({
+      env: { DISCORD_API_URL: discord.rest },
+      http: { chartDeferMs: 0 },
+    });
+    try {
+      const interaction = buttonInteraction("pf:c:/leaders nextgen");
+      const reply = await endpoint.post(interaction);
+      expect(reply.status).toBe(200);
+      expect(reply.json).toEqual({ type: 5 });
+      // The follow-up arrives after the HTTP answer: wait (bounded) for the stand-in to record it.
+      const deadline = Date.now() + 15_000;
+      while (discord.callbacks.length === 0 && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
+      const [edit] = discord.callbacks;
+      expect(edit?.url).toBe(
+        `/v10/webhooks/${interaction.application_id}/${interaction.token}/messages/@original`,
+      );
+      const body = edit?.body as { embeds: { title: string; image: { url: string } }[] };
+      expect(body.embeds[0]?.title).toContain("Most wins by .500 s or less");
+      const file = edit?.files?.[0];
+      expect(file?.type).toBe("image/png");
+      expect(body.embeds[0]?.image.url).toBe(`attachment://${file?.filename}`);
+      expect(file?.data.subarray(1, 4).toString()).toBe("PNG");
+    } finally {
+      await endpoint.close();
+      await discord.close();
+    }
   });
 });

@@ -12,12 +12,13 @@ import type { ResponseFile } from "./multipart.js";
 export async function drawPendingChart(
   pending: PendingChart,
   log: Logger,
+  deadlineMs = CHART_DEADLINE_MS,
 ): Promise<ResponseFile | undefined> {
   try {
     const image = await timeBox(
       renderChartImage(pending.chart),
-      CHART_DEADLINE_MS,
-      `chart not drawn within ${CHART_DEADLINE_MS} ms`,
+      deadlineMs,
+      `chart not drawn within ${deadlineMs} ms`,
     );
     return { name: pending.filename, contentType: image.contentType, data: image.png };
   } catch (error) {
