@@ -189,36 +189,15 @@ export async function benchHttp(total: number, concurrency: number): Promise<Htt
       },
     };
   };
-  const chartClick = () => {
+  /** A signed Discord interaction from a new user each time, so the per-user cooldown never bites. */
+  const signedDiscord = (interaction: Record<string, unknown>) => {
     const body = JSON.stringify({
-      type: 3,
-      id: "2",
-      application_id: "1",
-      token: "t",
-      version: 1,
-      member: { user: { id: String(80351110224678912n + BigInt(users++)), username: "bench" } },
-      message: { id: "700000000000000000" },
-      data: { custom_id: "pf:c:/leaders nextgen", component_type: 2 },
-    });
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    return {
-      body,
-      headers: {
-        "content-type": "application/json",
-        "x-signature-timestamp": timestamp,
-        "x-signature-ed25519": sign(null, Buffer.from(timestamp + body), privateKey).toString("hex"),
-      },
-    };
-  };
-  const discordRequest = () => {
-    const body = JSON.stringify({
-      type: 2,
       id: "1",
       application_id: "1",
       token: "t",
       version: 1,
       member: { user: { id: String(80351110224678912n + BigInt(users++)), username: "bench" } },
-      data: { id: "1", name: "closest", type: 1, options: [{ name: "count", type: 4, value: 5 }] },
+      ...interaction,
     });
     const timestamp = String(Math.floor(Date.now() / 1000));
     return {
@@ -230,6 +209,17 @@ export async function benchHttp(total: number, concurrency: number): Promise<Htt
       },
     };
   };
+  const discordRequest = () =>
+    signedDiscord({
+      type: 2,
+      data: { id: "1", name: "closest", type: 1, options: [{ name: "count", type: 4, value: 5 }] },
+    });
+  const chartClick = () =>
+    signedDiscord({
+      type: 3,
+      message: { id: "700000000000000000" },
+      data: { custom_id: "pf:c:/leaders nextgen", component_type: 2 },
+    });
 
   const bin = path.join(PACKAGE_ROOT, "bin", "photo-finish.js");
   // Every adapter on: the gateway bot connects to a loopback stand-in for Discord.
