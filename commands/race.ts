@@ -119,13 +119,8 @@ export const race = defineCommand({
       command: formatInvocation(self, {
         season: r.season,
         track: data.tracks.get(r.trackId)?.name,
-        number: races.filter(
-          (x) =>
-            x.season === r.season &&
-            x.date <= r.date &&
-            (data.tracks.get(x.trackId)?.venue ?? x.trackId) ===
-              (data.tracks.get(r.trackId)?.venue ?? r.trackId),
-        ).length,
+        // The number findRace reads back for this track: the race's place among its matches.
+        number: findRace(data, { season: r.season, trackId: r.trackId }).indexOf(r) + 1,
       }),
     }));
     throw new UserError(`That matches ${races.length} races. Which one?`, { title: "Which race?", choices });

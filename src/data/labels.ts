@@ -9,6 +9,16 @@ const NAMED_RACES: readonly { readonly pattern: RegExp; readonly label: string }
 
 const ROMAN = ["", "I", "II", "III", "IV", "V", "VI"];
 
+/**
+ * The venue a track's races are numbered under: its own id for a road course ("Daytona II" is the
+ * summer oval race even in 2021, when the road course ran in February), the venue for a dirt layout
+ * (the same oval: "Bristol II" after the dirt race).
+ */
+export function numberingVenue(tracks: ReadonlyMap<string, Track>, trackId: string): string {
+  const track = tracks.get(trackId);
+  return track?.layout === "road" ? trackId : (track?.venue ?? trackId);
+}
+
 /** What labelRaces needs of a race. */
 export interface LabelInput {
   readonly season: number;
@@ -18,12 +28,12 @@ export interface LabelInput {
 
 /**
  * Short labels the way fans and the source article write them: "Daytona 500", "Kansas II",
- * "Bristol Dirt". A venue's races are numbered in date order across its layouts (the 2022 Bristol
- * night race is "Bristol II" after the dirt race), and the number is left off when the venue held one
- * race that season. Races must be given in date order.
+ * "Bristol Dirt". A venue's races are numbered in date order, its dirt layout included (the 2022
+ * Bristol night race is "Bristol II" after the dirt race) and road courses left out, and the number
+ * is left off when the venue held one race that season. Races must be given in date order.
  */
 export function labelRaces(races: readonly LabelInput[], tracks: ReadonlyMap<string, Track>): string[] {
-  const venueOf = (trackId: string) => tracks.get(trackId)?.venue ?? trackId;
+  const venueOf = (trackId: string) => numberingVenue(tracks, trackId);
   const perVenue = new Map<string, number>();
   for (const race of races) {
     const key = `${race.season}|${venueOf(race.trackId)}`;

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { DEFAULT_DATA_DIR, PACKAGE_ROOT } from "../paths.js";
 import { buildDataset, type Dataset, type DatasetParts } from "./dataset.js";
 import type { DataFileName, DataFiles } from "./validate.js";
@@ -22,8 +23,24 @@ async function readFiles(dir: string): Promise<DataFiles> {
   return Object.fromEntries(FILES.map((name, i) => [name, texts[i] as string | Error])) as DataFiles;
 }
 
-function snapshotPath(files: DataFiles): string | undefined {
+/**
+ * The code that turns files into a dataset (validation, derived labels): a snapshot made by other
+ * code must not be reused, or a fix to, say, race labels would not show until the data changed.
+ */
+const DERIVING_CODE = ["validate", "labels", "schema", "dataset"];
+
+async function derivingCodeText(): Promise<string> {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const ext = path.extname(fileURLToPath(import.meta.url));
+  const texts = await Promise.all(
+    DERIVING_CODE.map((name) => readFile(path.join(here, `${name}${ext}`), "utf8").catch(() => name)),
+  );
+  return texts.join("\0");
+}
+
+async function snapshotPath(files: DataFiles): Promise<string | undefined> {
   const hash = createHash("sha256").update(`photo-finish data snapshot v${SNAPSHOT_VERSION}\0`);
+  hash.update(await derivingCodeText());
   for (const name of FILES) {
     const text = files[name];
     if (text instanceof Error) return undefined;
@@ -51,7 +68,7 @@ export async function loadDataset(
   options: LoadOptions = {},
 ): Promise<Dataset> {
   const files = await readFiles(dir);
-  const snapshot = options.useSnapshot ? snapshotPath(files) : undefined;
+  const snapshot = options.useSnapshot ? await snapshotPath(files) : undefined;
   if (snapshot) {
     const cached = await readFile(snapshot, "utf8").catch(() => undefined);
     if (cached !== undefined) return buildDataset(JSON.parse(cached) as DatasetParts);

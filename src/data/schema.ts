@@ -107,7 +107,9 @@ const named = z.object({ id: slug, name: nonEmpty, aliases: z.array(nonEmpty) })
 
 export const driversFileSchema = z.object({ drivers: z.array(named).min(1) });
 export const tracksFileSchema = z.object({
-  tracks: z.array(named.extend({ venue: slug.optional() })).min(1),
+  tracks: z
+    .array(named.extend({ venue: slug.optional(), layout: z.enum(["dirt", "road"]).optional() }))
+    .min(1),
 });
 
 /** A season's margin completeness: every race (`all`), none, or every finish up to a margin. */

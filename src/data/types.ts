@@ -16,6 +16,8 @@ export interface Track {
   readonly aliases: readonly string[];
   /** For a layout of another track (Bristol's dirt track, the Charlotte Roval): that track's id. */
   readonly venue?: string;
+  /** What kind of layout: a dirt one counts among its venue's visits, a road course is its own. */
+  readonly layout?: "dirt" | "road";
 }
 
 /**

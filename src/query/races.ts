@@ -1,4 +1,5 @@
 import type { Dataset } from "../data/dataset.js";
+import { numberingVenue } from "../data/labels.js";
 import type { Race, TimedRace } from "../data/types.js";
 import { type CoverageRun, completeStretch, countRacesRun, coverageOf } from "./coverage.js";
 import { countUpTo, makeScope, racesIn, widestEra, withDates } from "./scope.js";
@@ -19,11 +20,11 @@ export function findRace(ds: Dataset, query: RaceQuery): readonly Race[] {
   let races: readonly Race[] =
     query.season === undefined ? ds.races : (ds.resultsBySeason.get(query.season) ?? []);
   if (query.trackId !== undefined) {
-    const venueOf = (id: string) => ds.tracks.get(id)?.venue ?? id;
+    const venueOf = (id: string) => numberingVenue(ds.tracks, id);
     const wanted = query.trackId;
     // "Bristol 1" counts the venue's visits across layouts, as race labels do.
     races = races.filter((r) =>
-      ds.tracks.get(wanted)?.venue === undefined ? venueOf(r.trackId) === wanted : r.trackId === wanted,
+      venueOf(wanted) === wanted ? venueOf(r.trackId) === wanted : r.trackId === wanted,
     );
     if (query.number !== undefined) {
       const nth = races[query.number - 1];

@@ -107,7 +107,15 @@ describe("data/races.csv", () => {
     });
   }
 
-  it("fixes the article's known errors", () => {
+  it("labels races as fans do: a dirt layout counts among its venue's visits, a road course does not", () => {
+    expect(race("2022-09-17").label).toBe("Bristol II"); // after the April dirt race
+    expect(race("2022-04-17").label).toBe("Bristol Dirt");
+    expect(race("2021-08-28").label).toBe("Daytona II"); // the February road course is its own
+    expect(race("2021-02-21").label).toBe("Daytona Road Course");
+    expect(race("2023-09-03").label).toBe("Southern 500");
+  });
+
+    it("fixes the article's known errors", () => {
     expect(race("2007-07-07")).toMatchObject({ label: "Daytona II", raceName: "Pepsi 400" });
     expect(race("1993-07-25")).toMatchObject({ label: "Talladega II", raceName: "Die Hard 500" });
     expect(name(race("2003-03-16").winnerId)).toBe("Ricky Craven");
