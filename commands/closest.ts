@@ -6,6 +6,7 @@ import {
   coverageNotes,
   describeOutside,
   describeScope,
+  hasUncertainRank,
   rankLabels,
   resolveTrack,
   shortTrack,
@@ -63,7 +64,7 @@ export const closest = defineCommand({
         `The data holds ${countNoun(result.recorded, "timed finish", "timed finishes")} ${where} (${plural(run, "race")} run${result.coverage.completeToMs === Number.POSITIVE_INFINITY ? "" : " in all; see below for which margins are known"}).`,
       );
     }
-    if (result.ranks.some((r) => r === undefined)) notes.push(UNRANKED_NOTE);
+    if (hasUncertainRank(result.races, result.ranks, result.coverage)) notes.push(UNRANKED_NOTE);
     notes.push(
       ...coverageNotes(data, scope, result.coverage, widest?.marginMs ?? 0).filter((n) => n !== summary),
     );

@@ -109,7 +109,7 @@ export const driver = defineCommand({
         : []),
     ];
     // Numbered by margin, ties sharing a place; past what the data holds completely, not numbered.
-    const listed = rankedRows(data, record.closeFinishes, record.coverage.completeToMs, who.id);
+    const listed = rankedRows(data, record.closeFinishes, record.coverage, who.id);
     const notes = [...nameNotes, ...(listed.unranked ? [UNRANKED_NOTE] : [])];
     if (record.wins.length + record.runnerUps.length === 0)
       notes.push(

@@ -19,7 +19,14 @@ import {
   resolveTrack,
   UNRANKED_NOTE,
 } from "../src/core/present.js";
-import { countWinsWithin, findWithinMargin, getEra, makeScope } from "../src/query/index.js";
+import {
+  countWinsWithin,
+  coverageOf,
+  findWithinMargin,
+  getEra,
+  makeScope,
+  withDates,
+} from "../src/query/index.js";
 import { eraOption, MAX_ROWS, SEASON_RANGE } from "./shared.js";
 
 /** `/margin <seconds> [era] [track] [season]`: races decided by at most a margin, and their share. */
@@ -52,26 +59,32 @@ export const margin = defineCommand({
     const where = describeScope(data, scope);
     const limit = `${formatMargin(seconds)} s or less`;
     const count = result.count;
-    const wins = countWinsWithin(data, scope, seconds);
+    const share = result.share;
+    // "Most wins among them" only where every such finish is known (Harvick's pre-2018 wins by .500 s
+    // are not all in the data, so counting them would crown the wrong driver).
+    const wins = share
+      ? countWinsWithin(data, withDates(scope, share.stretch.from, share.stretch.to), seconds)
+      : new Map<string, number>();
     const most = Math.max(0, ...wins.values());
     const mostNames = [...wins]
       .filter(([, n]) => n === most)
       .map(([id]) => data.drivers.get(id)?.name ?? id)
       .sort((x, y) => x.localeCompare(y));
-    const share = result.share;
     const through = result.coverage.pending && share ? ` through ${share.stretch.toSeason}` : "";
     const atTrack = found ? ` at ${found.track.aliases[0] ?? found.track.name}` : "";
     const summary = result.coverage.outside
       ? describeOutside(data, scope)
       : !result.coverage.window
-        ? `No margin ${where} is in the data yet, so races decided by ${limit} cannot be counted.`
+        ? count > 0
+          ? `Margins ${where} are not all in the data yet: it holds ${countNoun(count, "race")} decided by ${limit} so far, so no share is given.`
+          : `No margin ${where} is in the data yet, so races decided by ${limit} cannot be counted.`
         : result.complete && share
-          ? `${partWas(count, share.racesRun, "Cup race", "Cup races", ` ${where}${through} (${formatPercent(share.share)})`)} decided by ${limit}.`
+          ? `${partWas(share.count, share.racesRun, "Cup race", "Cup races", ` ${where}${through} (${formatPercent(share.share)})`)} decided by ${limit}${count > share.count ? `; with later races whose margins are in, the data holds ${count}` : ""}.`
           : share
             ? `In ${describeRun(share.stretch)}, where every margin is known, ${lowerFirst(partWas(share.count, share.racesRun, "Cup race", "Cup races", `${atTrack} (${formatPercent(share.share)})`))} decided by ${limit}; the data holds ${countNoun(count, "such finish", "such finishes")} ${where} in all.`
             : `The data holds ${countNoun(count, "race")} ${where} decided by ${limit}.`;
     // Numbered by margin, ties sharing a place; past what the data holds completely, not numbered.
-    const listed = rankedRows(data, result.races, result.coverage.completeToMs);
+    const listed = rankedRows(data, result.races, result.coverage);
     const notes = [
       ...(found?.notes ?? []),
       ...(listed.unranked ? [UNRANKED_NOTE] : []),
@@ -81,29 +94,49 @@ export const margin = defineCommand({
     return composeAnswer(data, {
       title: `Races decided by ${limit} ${where}`,
       summary,
-      figures: !result.coverage.window
-        ? []
-        : [
-            { label: "Races", value: String(count) },
-            ...(share
-              ? [
-                  {
-                    label: result.complete ? "Share of all races" : `Share, ${describeRun(share.stretch)}`,
-                    value: `${formatPercent(share.share)} (${share.count} of ${share.racesRun})`,
-                  },
-                ]
-              : []),
-            ...(result.races[0]
-              ? [{ label: "Closest", value: `${formatMargin(result.races[0].marginMs)} s` }]
-              : []),
-            ...(most > 0
-              ? [{ label: "Most wins among them", value: `${joinNames(mostNames)} (${most})` }]
-              : []),
-          ],
+      figures:
+        !result.coverage.window && count === 0
+          ? []
+          : [
+              { label: "Races", value: String(count) },
+              ...(share
+                ? [
+                    {
+                      label: result.complete ? "Share of all races" : `Share, ${describeRun(share.stretch)}`,
+                      value: `${formatPercent(share.share)} (${share.count} of ${share.racesRun})`,
+                    },
+                  ]
+                : []),
+              ...(result.races[0]
+                ? [{ label: "Closest", value: `${formatMargin(result.races[0].marginMs)} s` }]
+                : []),
+              ...(most > 0
+                ? [
+                    {
+                      label:
+                        result.complete || !share
+                          ? "Most wins among them"
+                          : `Most wins among them, ${describeRun(share.stretch)}`,
+                      value: `${joinNames(mostNames)} (${most})`,
+                    },
+                  ]
+                : []),
+            ],
       list: { kind: "finishes", rows: listed.rows },
       notes,
       invocation: invocation({ ...(found ? { track: found.track.name } : {}) }),
-      ...(count > 0 ? { chart: distributionChart(data, scope, where, result.coverage, seconds) } : {}),
+      // Drawn over the seasons the share is over: bands elsewhere would count only what the data holds.
+      ...(share && share.count > 0
+        ? {
+            chart: distributionChart(
+              data,
+              withDates(scope, share.stretch.from, share.stretch.to),
+              result.complete ? where : `${where}, ${describeRun(share.stretch)}`,
+              coverageOf(data, withDates(scope, share.stretch.from, share.stretch.to)),
+              seconds,
+            ),
+          }
+        : {}),
     });
   },
 });

@@ -5,6 +5,7 @@ import { formatInvocation } from "../src/core/parse.js";
 import {
   coverageNotes,
   describeScope,
+  hasUncertainRank,
   rankLabels,
   resolveTrack,
   toFinishRow,
@@ -67,7 +68,7 @@ export const track = defineCommand({
       },
       notes: [
         ...notes,
-        ...(result.ranks.some((r) => r === undefined) ? [UNRANKED_NOTE] : []),
+        ...(hasUncertainRank(result.races, result.ranks, result.coverage) ? [UNRANKED_NOTE] : []),
         ...coverageNotes(data, scope, result.coverage, result.races.at(-1)?.marginMs ?? 0),
       ],
       invocation: formatInvocation(self, { name: place.name, era }),

@@ -126,14 +126,15 @@ export function coverageNotes(data: Dataset, scope: Scope, coverage: Coverage, n
   if (coverage.pastAsOf)
     notes.push(`The data runs through ${formatDate(coverage.asOf)}; later races are not in it yet.`);
   if (coverage.pending) {
-    const { seasons, races } = coverage.pending;
+    const { seasons, races, timed } = coverage.pending;
+    const some = timed > 0 ? ` (${timed} of them ${timed === 1 ? "is" : "are"}, listed but not ranked)` : "";
+    const span = coverage.window
+      ? describeSeasons(Number(coverage.window.from.slice(0, 4)), Number(coverage.window.to.slice(0, 4)))
+      : undefined;
     notes.push(
-      coverage.window
-        ? `Margins for ${listSeasons(seasons)} (${plural(races, "race")}) are not in the data yet, so this covers ${describeSeasons(
-            Number(coverage.window.from.slice(0, 4)),
-            Number(coverage.window.to.slice(0, 4)),
-          )}.`
-        : `Margins for ${listSeasons(seasons)} are not in the data yet: results (winner and runner-up) are.`,
+      span
+        ? `Margins for ${listSeasons(seasons)} (${plural(races, "race")}) are not all in the data yet${some}, so ranks and shares cover ${span}.`
+        : `Margins for ${listSeasons(seasons)} are not all in the data yet${some}: results (winner and runner-up) are.`,
     );
   }
   // Runs are named by the seasons the scope raced in: Kentucky's last complete run is 2018–2020,
@@ -175,15 +176,36 @@ export const UNRANKED_NOTE =
 export function rankedRows(
   data: Dataset,
   races: readonly TimedRace[],
-  completeToMs: number,
+  coverage: Coverage,
   focus?: string,
 ): { rows: FinishRow[]; unranked: boolean } {
-  const ranks = rankFinishes(races, completeToMs);
+  const ranks = rankFinishes(races, coverage.completeToMs, coverage.window);
   const labels = rankLabels(ranks);
   return {
     rows: races.map((race, i) => toFinishRow(data, race, focus, labels[i])),
-    unranked: ranks.some((r) => r === undefined),
+    // Rows from seasons whose margins are not all in are explained by the coverage note instead.
+    unranked: ranks.some(
+      (r, i) =>
+        r === undefined &&
+        coverage.window !== undefined &&
+        (races[i] as TimedRace).date <= coverage.window.to,
+    ),
   };
+}
+
+/**
+ * True when a row of a ranked list is unnumbered because a finish the data lacks could be closer,
+ * not because its season's margins are not all in yet (the coverage note says that).
+ */
+export function hasUncertainRank(
+  races: readonly TimedRace[],
+  ranks: readonly (number | undefined)[],
+  coverage: Coverage,
+): boolean {
+  const windowTo = coverage.window?.to;
+  return ranks.some(
+    (r, i) => r === undefined && windowTo !== undefined && (races[i] as TimedRace).date <= windowTo,
+  );
 }
 
 /** Turns a name the user typed into one driver, or a UserError offering a choice or suggestions. */

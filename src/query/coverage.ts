@@ -1,6 +1,6 @@
 import type { Dataset } from "../data/dataset.js";
 import type { SeasonInfo } from "../data/types.js";
-import { resultsIn, type Scope, scopeKey, withDates } from "./scope.js";
+import { racesIn, resultsIn, type Scope, scopeKey, withDates } from "./scope.js";
 
 /** Consecutive seasons of a scope whose margins are equally complete. */
 export interface CoverageRun {
@@ -26,7 +26,14 @@ export interface Coverage {
    */
   readonly window: { readonly from: string; readonly to: string } | undefined;
   /** Trailing seasons left out of margin answers, and how many races they hold. */
-  readonly pending: { readonly seasons: readonly number[]; readonly races: number } | undefined;
+  readonly pending:
+    | {
+        readonly seasons: readonly number[];
+        readonly races: number;
+        /** Timed finishes those seasons already hold (listed, never ranked or counted in shares). */
+        readonly timed: number;
+      }
+    | undefined;
   /** Within the window, every timed finish decided by at most this is in the data (Infinity: all). */
   readonly completeToMs: number;
   /** The window's seasons, grouped by how complete their margins are. */
@@ -54,30 +61,39 @@ function computeCoverage(ds: Dataset, scope: Scope): Coverage {
   const base = { asOf: ds.meta.asOf, pastAsOf: scope.pastAsOf };
   // A season in which the scope held no race (a track not yet built, a driver not yet racing) is
   // missing nothing: it counts as complete, so it never makes a note or a rank doubt a list.
-  const seasons = [...ds.seasons.values()]
-    .filter((s) => s.from <= scope.to && `${s.season}-12-31` >= scope.from)
-    .map((s) =>
-      resultsIn(ds, withDates(scope, ...spread(seasonDays(s, scope)))).length === 0
-        ? { ...s, marginsCompleteToMs: Number.POSITIVE_INFINITY }
-        : s,
-    );
-  if (scope.from > scope.to || seasons.length === 0)
+  const inScope = [...ds.seasons.values()].filter(
+    (s) => s.from <= scope.to && `${s.season}-12-31` >= scope.from,
+  );
+  const racesOf = (s: SeasonInfo) => resultsIn(ds, withDates(scope, ...spread(seasonDays(s, scope))));
+  const held = inScope.map((s) => ({ season: s, races: racesOf(s).length }));
+  // Seasons before the scope's first race (a track not yet built) say nothing about it: left out,
+  // so no stretch is named "1993–2024" for a track first raced in 2018.
+  while (held.length > 0 && held[0]?.races === 0) held.shift();
+  if (scope.from > scope.to || inScope.length === 0)
     return { ...base, outside: true, window: undefined, pending: undefined, completeToMs: 0, runs: [] };
-  // Seasons at the end whose margins are not in yet are set aside, not counted as "not close".
-  let last = seasons.length;
-  while (last > 0 && (seasons[last - 1] as SeasonInfo).marginsCompleteToMs === 0) last--;
-  const kept = seasons.slice(0, last);
-  const pendingSeasons = seasons.slice(last);
+  // Seasons at the end whose margins are not in yet are set aside, not counted as "not close"; an
+  // empty season among them (no race there that year) changes nothing.
+  let last = held.length;
+  while (last > 0 && ((held[last - 1]?.season.marginsCompleteToMs ?? 1) === 0 || held[last - 1]?.races === 0))
+    last--;
+  const pendingSeasons = held.slice(last).filter((h) => h.races > 0);
   const pending =
     pendingSeasons.length === 0
       ? undefined
       : {
-          seasons: pendingSeasons.map((s) => s.season),
-          races: pendingSeasons.reduce(
-            (n, s) => n + resultsIn(ds, withDates(scope, ...spread(seasonDays(s, scope)))).length,
+          seasons: pendingSeasons.map((h) => h.season.season),
+          races: pendingSeasons.reduce((n, h) => n + h.races, 0),
+          timed: pendingSeasons.reduce(
+            (n, h) => n + racesIn(ds, withDates(scope, ...spread(seasonDays(h.season, scope)))).length,
             0,
           ),
         };
+  // A season in which the scope held no race is missing nothing: complete, so it never makes a note
+  // or a rank doubt a list.
+  const seasons = held
+    .slice(0, last)
+    .map((h) => (h.races === 0 ? { ...h.season, marginsCompleteToMs: Number.POSITIVE_INFINITY } : h.season));
+  const kept = seasons;
   const runs: CoverageRun[] = [];
   for (const season of kept) {
     const days = seasonDays(season, scope);

@@ -174,7 +174,8 @@ export function getDriverRecord(
   const results = resultsIn(ds, { ...scope, driverId });
   const coverage = coverageOf(ds, scope);
   const window = marginScope(scope, coverage);
-  const timed = window ? racesIn(ds, { ...window, driverId }) : [];
+  // Every close finish the data holds is listed, pending seasons' too; share and ranks use `stretch`.
+  const timed = racesIn(ds, { ...scope, driverId });
   const closeFinishes = timed.slice(0, countUpTo(timed, closeMs));
   const stretch = completeStretch(coverage, closeMs);
   let close: CloseRecord | undefined;

@@ -24,12 +24,23 @@ export function marginScope(scope: Scope, coverage: Coverage): Scope | undefined
  * Competition ranks for a closest-first list (1, 2, 2, 4): equal margins share a place. A row past
  * the margin the data holds completely gets no rank, since a race the data lacks could sit above it.
  */
-export function rankFinishes(races: readonly TimedRace[], completeToMs: number): (number | undefined)[] {
+export function rankFinishes(
+  races: readonly TimedRace[],
+  completeToMs: number,
+  window?: { readonly from: string; readonly to: string },
+): (number | undefined)[] {
+  // Rows outside the window (seasons whose margins are not all in yet) are listed, never ranked, and
+  // take no place from the ranked ones.
+  const ranked = (race: TimedRace) => !window || (race.date >= window.from && race.date <= window.to);
   let rank = 0;
-  return races.map((race, i) => {
-    if (race.marginMs > completeToMs) return undefined;
-    if (i === 0 || race.marginMs !== (races[i - 1] as TimedRace).marginMs) rank = i + 1;
-    return rank;
+  let place = 0;
+  let previous: number | undefined;
+  return races.map((race) => {
+    if (!ranked(race)) return undefined;
+    place++;
+    if (race.marginMs !== previous) rank = place;
+    previous = race.marginMs;
+    return race.marginMs > completeToMs ? undefined : rank;
   });
 }
 
@@ -46,21 +57,24 @@ export interface ClosestResult {
   readonly complete: boolean;
 }
 
-/** The `count` closest finishes in the scope's window, closest first. */
+/**
+ * The `count` closest finishes the data holds in the scope, closest first, ranked over the scope's
+ * window (rows from seasons whose margins are not all in yet are listed unranked).
+ */
 export function findClosest(ds: Dataset, scope: Scope, count: number): ClosestResult {
   const coverage = coverageOf(ds, scope);
-  const window = marginScope(scope, coverage);
   const races: TimedRace[] = [];
-  if (window) {
+  if (scope.from <= scope.to) {
     // Lists are closest first, so the first `count` in scope are the answer: stop there.
-    for (const race of candidates(ds, window)) {
+    for (const race of candidates(ds, scope)) {
       if (races.length === count) break;
-      if (inScope(window, race)) races.push(race);
+      if (inScope(scope, race)) races.push(race);
     }
   }
-  const ranks = rankFinishes(races, coverage.completeToMs);
-  const complete = window !== undefined && races.length === count && ranks.every((r) => r !== undefined);
-  const recorded = window ? summarizeScope(ds, window).total : 0;
+  const ranks = rankFinishes(races, coverage.completeToMs, coverage.window);
+  const complete =
+    coverage.window !== undefined && races.length === count && ranks.every((r) => r !== undefined);
+  const recorded = summarizeScope(ds, scope).total;
   return { races, ranks, recorded, requested: count, coverage, complete };
 }
 
@@ -77,7 +91,7 @@ export interface Share {
 export interface WithinMarginResult {
   /** The closest of them, at most the `limit` asked for. */
   readonly races: readonly TimedRace[];
-  /** How many races in the window were decided by at most the margin (all of them, not just `races`). */
+  /** How many races the data holds in the scope decided by at most the margin (not just `races`). */
   readonly count: number;
   readonly maxMarginMs: number;
   /** Cup races run in the window, timed or not. */
@@ -117,15 +131,17 @@ export function findWithinMargin(
 ): WithinMarginResult {
   const coverage = coverageOf(ds, scope);
   const window = marginScope(scope, coverage);
-  const { races, count } = window ? countWithin(ds, window, maxMarginMs, limit) : { races: [], count: 0 };
+  // Every such finish the data holds is listed and counted, pending seasons' too; shares are given
+  // only over seasons where every one is known.
+  const { races, count } = countWithin(ds, scope, maxMarginMs, limit);
   const racesRun = window ? countRacesRun(ds, window) : 0;
   const complete = window !== undefined && maxMarginMs <= coverage.completeToMs;
   const stretch = completeStretch(coverage, maxMarginMs);
   let share: Share | undefined;
   if (stretch) {
     const part = withDates(scope, stretch.from, stretch.to);
-    const partCount = complete ? count : countWithin(ds, part, maxMarginMs, 0).count;
-    const partRun = complete ? racesRun : countRacesRun(ds, part);
+    const partCount = countWithin(ds, part, maxMarginMs, 0).count;
+    const partRun = countRacesRun(ds, part);
     if (partRun > 0) share = { stretch, count: partCount, racesRun: partRun, share: partCount / partRun };
   }
   return { races, count, maxMarginMs, racesRun, coverage, complete, share };
@@ -142,8 +158,9 @@ export function countWinsWithin(ds: Dataset, scope: Scope, maxMarginMs: number):
       wins.set(race.winnerId, (wins.get(race.winnerId) ?? 0) + 1);
     return wins;
   }
-  const window = marginScope(scope, coverageOf(ds, scope));
-  if (!window) return wins;
+  // Counted over the scope's own dates: callers pass a stretch where every such finish is known.
+  const window = scope;
+  if (window.from > window.to) return wins;
   const key = `wins-by-driver|${window.from}|${window.to}`;
   let byDriver = ds.memo.get(key) as Map<string, TimedRace[]> | undefined;
   if (!byDriver) {
