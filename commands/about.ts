@@ -33,7 +33,7 @@ export const about = defineCommand({
       title: "About Photo Finish",
       summary: `Every NASCAR Cup Series points race from ${first ? formatDate(first.date) : "1993"} to ${formatDate(data.meta.asOf)}: ${formatCount(data.races.length)} races, with winner, runner-up and, where known, the margin of victory (${timed} timed finishes).`,
       figures: [
-        { label: "Races", value: String(data.races.length) },
+        { label: "Races", value: formatCount(data.races.length) },
         { label: "Timed finishes", value: String(timed) },
         { label: "Drivers", value: String(data.drivers.size) },
         { label: "Tracks", value: String(data.tracks.size) },
@@ -49,7 +49,7 @@ export const about = defineCommand({
           : []),
         ...data.eras.map((era) => ({
           label: era.name,
-          value: `${era.description} ${countRacesRun(data, makeScope(data, era))} races in the data.`,
+          value: `${era.description} ${formatCount(countRacesRun(data, makeScope(data, era)))} races in the data.`,
         })),
       ],
       notes: [

@@ -61,7 +61,7 @@ export const closest = defineCommand({
     const run = window ? countRacesRun(data, window) : 0;
     if (window && result.races.length < count && first && run > 0) {
       notes.push(
-        `The data holds ${countNoun(result.recorded, "timed finish", "timed finishes")} ${where} (${plural(run, "race")} run${result.coverage.completeToMs === Number.POSITIVE_INFINITY ? "" : " in all; see below for which margins are known"}).`,
+        `The data holds ${countNoun(result.recorded, "timed finish", "timed finishes")} ${where} (${plural(run, "race")} run${result.coverage.completeToMs === Number.POSITIVE_INFINITY ? "" : " in all"}).`,
       );
     }
     if (hasUncertainRank(result.races, result.ranks, result.coverage)) notes.push(UNRANKED_NOTE);

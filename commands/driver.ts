@@ -32,13 +32,12 @@ export function describeRank(rank: Rank | undefined, value: number): string {
 }
 
 /** "won 3 races and finished second in 2", "never won and finished second in 3 races". */
-function describeResults(wins: number, seconds: number): string {
-  const won = wins === 0 ? "never won" : `won ${plural(wins, "race")}`;
-  const second =
-    seconds === 0
-      ? "never finished second"
-      : `finished second in ${wins === 0 ? plural(seconds, "race") : seconds}`;
-  return `${won} and ${second}`;
+/** "won 3 and finished second in 2 of the 1,174 Cup races since 1993", zeros said in words. */
+function describeResults(wins: number, seconds: number, races: string): string {
+  if (wins === 0 && seconds === 0) return `never won or finished second in any of the ${races}`;
+  if (seconds === 0) return `won ${wins} of the ${races} and never finished second`;
+  if (wins === 0) return `never won, and finished second in ${seconds} of the ${races}`;
+  return `won ${wins} and finished second in ${seconds} of the ${races}`;
 }
 
 /** `/driver <name> [era]`: a driver's wins and runner-ups, and close finishes where margins are known. */
@@ -70,7 +69,7 @@ export const driver = defineCommand({
       record.close && raced(record.close.stretch.from, record.close.stretch.to) ? record.close : undefined;
     const closeLimit = `${formatMargin(record.closeMs)} s or less`;
     const sentences = [
-      `${who.name} ${describeResults(record.wins.length, record.runnerUps.length)} of the ${formatCount(record.racesRun)} Cup races ${where}.`,
+      `${who.name} ${describeResults(record.wins.length, record.runnerUps.length, `${formatCount(record.racesRun)} Cup races ${where}`)}.`,
     ];
     if (close)
       sentences.push(

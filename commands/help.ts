@@ -35,7 +35,7 @@ export const help = defineCommand({
       summary: "Ask about races decided by a whisker. Names can be surnames, and typos are fine.",
       figures: commands.map((c) => ({ label: c.usage, value: c.description })),
       notes: [
-        "Eras: nextgen (2022 on) or all (since electronic scoring began in 1993).",
+        `Eras: ${data.eras.map((e) => `${e.id} (${e.to ? `${e.from.slice(0, 4)}–${e.to.slice(0, 4)}` : `${e.from.slice(0, 4)} on`})`).join(", ")}; all is the default.`,
         "Options can also be named: /closest count:5 era:nextgen track:talladega.",
         "Type /help <command> for details and examples.",
       ],

@@ -85,7 +85,13 @@ export const leaders = defineCommand({
     const stretch = isClose ? completeStretch(coverage, CLOSE_MS) : undefined;
     const scope = isClose && stretch ? withDates(full, stretch.from, stretch.to) : full;
     const where = describeScope(data, full);
-    const span = isClose && stretch ? ` (${describeRun(stretch)})` : "";
+    // Named only when it says something the scope does not ("in 2021 (2021)" says it twice).
+    const span =
+      isClose &&
+      stretch &&
+      !(season !== undefined && stretch.fromSeason === season && stretch.toSeason === season)
+        ? ` (${describeRun(stretch)})`
+        : "";
     const standings = isClose && !stretch ? [] : tallyStandings(data, scope);
     const ranked = rankStandings(standings, metric);
     const positions = rankPositions(standings, metric);
@@ -115,7 +121,7 @@ export const leaders = defineCommand({
           ? `; ${joinNames(secondNames)} ${secondNames.length > 1 ? "are tied" : "is"} ${ordinal(secondRank?.position ?? 0)} (${second[metric]}).`
           : ".")
       : isClose && !stretch
-        ? `No season ${where} has every margin in the data, so close finishes are not ranked; try /leaders racewins.`
+        ? `Margins ${where} are not all in the data, so close finishes are not ranked; try /leaders racewins.`
         : `No driver has ${METRIC_NAMES[metric]} ${where}.`;
     return composeAnswer(data, {
       title: `Most ${METRIC_NAMES[metric]} ${where}${span}`,
@@ -136,6 +142,7 @@ export const leaders = defineCommand({
               coverage,
               CLOSE_MS,
               METRIC_NAMES[metric],
+              !isClose,
             ),
           }
         : {}),

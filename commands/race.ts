@@ -24,11 +24,13 @@ export function raceCard(data: Dataset, race: Race, invocation?: string): Answer
     ? `by ${formatMargin(race.marginMs)} s`
     : race.finish === "caution"
       ? "under caution"
-      : "(margin not in the data yet)";
+      : data.seasons.get(race.season)?.marginsCompleteToMs === 0
+        ? "(margin not in the data yet)"
+        : "(no thousandth-of-a-second margin in the data)";
   const source = data.sources.get(race.marginSource ?? race.resultSource);
   return composeAnswer(data, {
     // "2022 Daytona 500", not "2022 Daytona 500: Daytona 500".
-    title: race.raceName.includes(race.label)
+    title: race.raceName.toLowerCase().includes(race.label.toLowerCase())
       ? `${race.season} ${race.raceName}`
       : `${race.season} ${race.label}: ${race.raceName}`,
     summary: `${winner} beat ${second} ${how} at ${shortTrack(track)} on ${formatDate(race.date)}${rankText ? `: ${rankText}` : ""}.`,
@@ -41,7 +43,9 @@ export function raceCard(data: Dataset, race: Race, invocation?: string): Answer
           ? `${formatMargin(race.marginMs)} s`
           : race.finish === "caution"
             ? `ended under caution${race.lineGapMs !== undefined ? ` (gap at the line ${formatMargin(race.lineGapMs)} s)` : ""}`
-            : "not in the data yet",
+            : data.seasons.get(race.season)?.marginsCompleteToMs === 0
+              ? "not in the data yet"
+              : "none in the data (see the note)",
       },
       ...(rankText ? [{ label: "Rank", value: rankText }] : []),
       { label: "Track", value: track?.name ?? race.trackId },

@@ -61,11 +61,11 @@ export const versus = defineCommand({
             ]
           : []),
         {
-          label: `${a.driver.name}, all races`,
+          label: `${a.driver.name}, every race ${where}`,
           value: `${h2h.a.wins.length} won, ${h2h.a.runnerUps.length} 2nd`,
         },
         {
-          label: `${b.driver.name}, all races`,
+          label: `${b.driver.name}, every race ${where}`,
           value: `${h2h.b.wins.length} won, ${h2h.b.runnerUps.length} 2nd`,
         },
       ],

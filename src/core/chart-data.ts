@@ -42,20 +42,29 @@ export function leaderboardChart(
   coverage: Coverage,
   widestMs: number,
   metricName: string,
+  /** Race wins and runner-ups from every race, rather than close ones. */
+  races = false,
 ): LeaderboardChart {
   const shown = ranked.slice(0, LEADERBOARD_CHART_MAX);
   return {
     kind: "leaderboard",
-    title: `Close wins and runner-ups ${where}`,
-    subtitle: `${capitalize(coverageLine(coverage, widestMs))} · ranked by ${metricName}`,
-    xLabel: "Close finishes (races)",
+    title: races ? `Wins and runner-ups ${where}` : `Close wins and runner-ups ${where}`,
+    subtitle: races
+      ? `Every race · ranked by ${metricName}`
+      : `${capitalize(coverageLine(coverage, widestMs))} · ranked by ${metricName}`,
+    xLabel: races ? "Races" : "Close finishes (races)",
     yLabel: "Driver",
     ...frame(data),
     categories: shown.map((s) => s.driver.name),
-    series: [
-      { name: "Close wins", role: "win", values: shown.map((s) => s.wins) },
-      { name: "Runner-up", role: "second", values: shown.map((s) => s.runnerUps) },
-    ],
+    series: races
+      ? [
+          { name: "Wins", role: "win", values: shown.map((s) => s.raceWins) },
+          { name: "Runner-up", role: "second", values: shown.map((s) => s.raceRunnerUps) },
+        ]
+      : [
+          { name: "Close wins", role: "win", values: shown.map((s) => s.wins) },
+          { name: "Runner-up", role: "second", values: shown.map((s) => s.runnerUps) },
+        ],
     omitted: ranked.length - shown.length,
   };
 }

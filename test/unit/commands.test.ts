@@ -78,7 +78,7 @@ describe("/driver", () => {
       "3 (tied 4th with Denny Hamlin and William Byron)",
     );
     expect(figure(a, "Share of close finishes, 2022–2024")).toBe("4 of 38 (10.5%)");
-    expect(a.summary).toMatch(/^Chris Buescher won 5 races and finished second in 5 of the 162 Cup races/);
+    expect(a.summary).toMatch(/^Chris Buescher won 5 and finished second in 5 of the 162 Cup races/);
     expect(finishes(a).filter((r) => r.outcome === "won")).toHaveLength(3);
     expect(
       finishes(a)
@@ -118,7 +118,7 @@ describe("/driver", () => {
     const a = await answer("/driver Jeff Gordon");
     expect(figure(a, "Wins")).toBe("93 (most of any driver)");
     expect(a.summary).toMatch(
-      /^Jeff Gordon won 93 races and finished second in 75 of the 1,174 Cup races since 1993\./,
+      /^Jeff Gordon won 93 and finished second in 75 of the 1,174 Cup races since 1993\./,
     );
     // He retired before 2018, so the complete stretch says nothing about him: no share is claimed.
     expect(figure(a, "Share of close finishes, 2018–2024")).toBeUndefined();
@@ -247,7 +247,7 @@ describe("other commands", () => {
 describe("/race", () => {
   it("shows one race's card with its rank among every finish that no missing race could outrank", async () => {
     const a = await answer("/race 2024 kansas 1");
-    expect(a.title).toBe("2024 Kansas I: Advent Health 400");
+    expect(a.title).toBe("2024 Kansas I: AdventHealth 400");
     expect(figure(a, "Margin")).toBe(".001 s");
     expect(figure(a, "Rank")).toBe("the closest of 1,120 races 1993–2024");
     const b = await answer("/race 2022 daytona 500");
