@@ -115,7 +115,7 @@ describe("data/races.csv", () => {
     expect(race("2023-09-03").label).toBe("Southern 500");
   });
 
-    it("fixes the article's known errors", () => {
+  it("fixes the article's known errors", () => {
     expect(race("2007-07-07")).toMatchObject({ label: "Daytona II", raceName: "Pepsi 400" });
     expect(race("1993-07-25")).toMatchObject({ label: "Talladega II", raceName: "Die Hard 500" });
     expect(name(race("2003-03-16").winnerId)).toBe("Ricky Craven");
