@@ -3,7 +3,7 @@ import { timelineChart } from "../src/core/chart-data.js";
 import { defineCommand } from "../src/core/command.js";
 import { composeAnswer } from "../src/core/compose.js";
 import { UserError } from "../src/core/errors.js";
-import { formatCount, formatMargin, formatPercent, joinNames, ordinal, plural } from "../src/core/format.js";
+import { formatCount, formatMargin, formatPercent, joinNames, ordinal } from "../src/core/format.js";
 import { formatInvocation } from "../src/core/parse.js";
 import {
   coverageNotes,

@@ -173,7 +173,7 @@ export function getDriverRecord(
   if (!driver) throw new Error(`unknown driver id ${driverId}`);
   const results = resultsIn(ds, { ...scope, driverId });
   const coverage = coverageOf(ds, scope);
-  const window = marginScope(scope, coverage);
+  const _window = marginScope(scope, coverage);
   // Every close finish the data holds is listed, pending seasons' too; share and ranks use `stretch`.
   const timed = racesIn(ds, { ...scope, driverId });
   const closeFinishes = timed.slice(0, countUpTo(timed, closeMs));

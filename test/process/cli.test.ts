@@ -6,7 +6,7 @@ describe("photo-finish (the real process)", () => {
   it("answers piped lines one by one and exits at end of input", async () => {
     const result = await runBin([], { input: "/driver Buescher nextgen\n\n/margin 0.5 nextgen\n" });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("Chris Buescher won 5 races");
+    expect(result.stdout).toContain("Chris Buescher won 5 and finished second in 5");
     expect(result.stdout).toMatch(/2023 Daytona II .* Chris Buescher +Brad Keselowski +won/);
     expect(result.stdout).toMatch(/2024 Kansas I .* Kyle Larson +Chris Buescher +2nd/);
     expect(result.stdout).toContain("38 of the 108 Cup races in the Next Gen era through 2024 (35.2%)");
@@ -52,7 +52,7 @@ describe("photo-finish (the real process)", () => {
     expect(result.code).toBe(0);
     const answer = JSON.parse(result.stdout);
     expect(answer.summary).toContain("(35.2%)");
-    expect(answer.list.rows).toHaveLength(38);
+    expect(answer.list.rows).toHaveLength(39); // 38 through 2024, and 2026 Sonoma unranked
   });
 
   it("ask rejects an unknown format", async () => {
