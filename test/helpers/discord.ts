@@ -38,6 +38,8 @@ export interface DiscordEndpoint {
     interaction: unknown,
     options?: { timestamp?: number; headers?: Record<string, string>; body?: string },
   ): Promise<{ status: number; json: unknown }>;
+  /** POSTs a signed click on a button; the raw answer (a chart comes back as multipart). */
+  click(customId: string): Promise<{ status: number; type: string; body: Buffer }>;
 }
 
 export async function startDiscordEndpoint(
@@ -59,6 +61,24 @@ export async function startDiscordEndpoint(
     async close() {
       await adapter.stop();
       await http.close();
+    },
+    async click(customId) {
+      const body = JSON.stringify(buttonInteraction(customId));
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const response = await fetch(url, {
+        method: "POST",
+        body,
+        headers: {
+          "content-type": "application/json",
+          "x-signature-ed25519": signBody(keys, timestamp, body),
+          "x-signature-timestamp": timestamp,
+        },
+      });
+      return {
+        status: response.status,
+        type: response.headers.get("content-type") ?? "",
+        body: Buffer.from(await response.arrayBuffer()),
+      };
     },
     async post(interaction, options = {}) {
       const body = options.body ?? JSON.stringify(interaction);

@@ -7,12 +7,7 @@ import { toDiscordResponse } from "../../src/platforms/discord/render.js";
 import { startFakeDiscord } from "../../stand-ins/discord.js";
 import { parseMultipart } from "../../stand-ins/multipart.js";
 import { ask } from "../helpers/data.js";
-import {
-  buttonInteraction,
-  type DiscordEndpoint,
-  signBody,
-  startDiscordEndpoint,
-} from "../helpers/discord.js";
+import { buttonInteraction, type DiscordEndpoint, startDiscordEndpoint } from "../helpers/discord.js";
 
 describe("charts on Discord", () => {
   let endpoint: DiscordEndpoint;
@@ -23,24 +18,7 @@ describe("charts on Discord", () => {
     await endpoint.close();
   });
 
-  async function click(customId: string) {
-    const body = JSON.stringify(buttonInteraction(customId));
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    const response = await fetch(endpoint.url, {
-      method: "POST",
-      body,
-      headers: {
-        "content-type": "application/json",
-        "x-signature-ed25519": signBody(endpoint.keys, timestamp, body),
-        "x-signature-timestamp": timestamp,
-      },
-    });
-    return {
-      status: response.status,
-      type: response.headers.get("content-type") ?? "",
-      body: Buffer.from(await response.arrayBuffer()),
-    };
-  }
+  const click = (customId: string) => endpoint.click(customId);
 
   it("answers that can be drawn carry a Chart button that re-runs their command line", async () => {
     const leaders = (await ask("/leaders")).answer;

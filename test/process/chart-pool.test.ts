@@ -4,12 +4,7 @@ import { ChartPool, ChartsBusyError, workerFile } from "../../src/charts/pool.js
 import { renderChart } from "../../src/charts/render.js";
 import type { ChartData } from "../../src/core/chart.js";
 import { ask } from "../helpers/data.js";
-import {
-  buttonInteraction,
-  type DiscordEndpoint,
-  signBody,
-  startDiscordEndpoint,
-} from "../helpers/discord.js";
+import { type DiscordEndpoint, startDiscordEndpoint } from "../helpers/discord.js";
 
 // Charts are drawn on worker threads behind a bounded queue: the event loop keeps answering while
 // one is drawn, and a full queue fails fast so the answer goes out as text.
@@ -106,22 +101,8 @@ describe("chart clicks under load on Discord", () => {
   it("every click is answered: with the chart while the queue has room, with text past it", async () => {
     const click = async (i: number) => {
       // A fresh user each time (buttonInteraction does that), so the cooldown stays out of it.
-      const body = JSON.stringify(buttonInteraction(`pf:c:/leaders${i % 2 === 0 ? "" : " nextgen"}`));
-      const timestamp = String(Math.floor(Date.now() / 1000));
-      const response = await fetch(endpoint.url, {
-        method: "POST",
-        body,
-        headers: {
-          "content-type": "application/json",
-          "x-signature-ed25519": signBody(endpoint.keys, timestamp, body),
-          "x-signature-timestamp": timestamp,
-        },
-      });
-      return {
-        status: response.status,
-        type: response.headers.get("content-type") ?? "",
-        text: await response.text(),
-      };
+      const reply = await endpoint.click(`pf:c:/leaders${i % 2 === 0 ? "" : " nextgen"}`);
+      return { status: reply.status, type: reply.type, text: reply.body.toString() };
     };
     const replies = await Promise.all(Array.from({ length: 30 }, (_, i) => click(i)));
     expect(replies.map((r) => r.status)).toEqual(Array(30).fill(200));
