@@ -27,6 +27,26 @@ export function signBody(keys: SigningKeys, timestamp: string, body: string): st
   return sign(null, Buffer.from(timestamp + body), keys.privateKey).toString("hex");
 }
 
+/**
+ * A signed interaction as Discord sends it: the JSON body and its headers, signed with `keys` at
+ * `timestamp` (now, unless a test needs a stale one).
+ */
+export function signedInteraction(
+  keys: SigningKeys,
+  interaction: unknown,
+  timestamp = Math.floor(Date.now() / 1000),
+): { body: string; headers: Record<string, string> } {
+  const body = JSON.stringify(interaction);
+  return {
+    body,
+    headers: {
+      "content-type": "application/json",
+      "x-signature-ed25519": signBody(keys, String(timestamp), body),
+      "x-signature-timestamp": String(timestamp),
+    },
+  };
+}
+
 /** The real HTTP adapter on the real shared server, on a free loopback port. */
 export interface DiscordEndpoint {
   readonly url: string;
@@ -63,16 +83,9 @@ export async function startDiscordEndpoint(
       await http.close();
     },
     async click(customId) {
-      const body = JSON.stringify(buttonInteraction(customId));
-      const timestamp = String(Math.floor(Date.now() / 1000));
       const response = await fetch(url, {
         method: "POST",
-        body,
-        headers: {
-          "content-type": "application/json",
-          "x-signature-ed25519": signBody(keys, timestamp, body),
-          "x-signature-timestamp": timestamp,
-        },
+        ...signedInteraction(keys, buttonInteraction(customId)),
       });
       return {
         status: response.status,

@@ -4,7 +4,7 @@ import { answerLine } from "../../src/core/respond.js";
 import { loadDataset } from "../../src/data/load.js";
 import { toDiscordResponse } from "../../src/platforms/discord/render.js";
 import { runBin } from "../helpers/cli.js";
-import { commandInteraction, makeKeys, pingInteraction, signBody } from "../helpers/discord.js";
+import { commandInteraction, makeKeys, pingInteraction, signedInteraction } from "../helpers/discord.js";
 import { interactionLogLine } from "../helpers/log-schema.js";
 import { type ServerProcess, startServerProcess } from "../helpers/server-process.js";
 
@@ -14,17 +14,7 @@ afterAll(() => {
 });
 
 async function signedPost(url: string, keys: ReturnType<typeof makeKeys>, interaction: unknown) {
-  const body = JSON.stringify(interaction);
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  return fetch(url, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "x-signature-ed25519": signBody(keys, timestamp, body),
-      "x-signature-timestamp": timestamp,
-    },
-    body,
-  });
+  return fetch(url, { method: "POST", ...signedInteraction(keys, interaction) });
 }
 
 describe("photo-finish with only DISCORD_PUBLIC_KEY and PORT", () => {

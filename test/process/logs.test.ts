@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { APP_ID, type FakeDiscord, startFakeDiscord } from "../../stand-ins/discord.js";
-import { commandInteraction, makeKeys, signBody } from "../helpers/discord.js";
+import { commandInteraction, makeKeys, signedInteraction } from "../helpers/discord.js";
 import { interactionLines } from "../helpers/log-schema.js";
 import { type ServerProcess, startServerProcess } from "../helpers/server-process.js";
 import { slashCommandBody } from "../helpers/slack-requests.js";
@@ -60,16 +60,9 @@ describe("logs of a run with every adapter on", () => {
     ).toBe(true);
 
     const interaction = commandInteraction("closest", [{ name: "count", type: 4, value: 3 }]);
-    const body = JSON.stringify(interaction);
-    const timestamp = String(Math.floor(Date.now() / 1000));
     const discord = await fetch(`${bot.baseUrl}/discord/interactions`, {
       method: "POST",
-      body,
-      headers: {
-        "content-type": "application/json",
-        "x-signature-ed25519": signBody(keys, timestamp, body),
-        "x-signature-timestamp": timestamp,
-      },
+      ...signedInteraction(keys, interaction),
     });
     expect(discord.status).toBe(200);
 

@@ -1,6 +1,6 @@
 import { request } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
-import { makeKeys, signBody } from "../helpers/discord.js";
+import { makeKeys, signedInteraction } from "../helpers/discord.js";
 import { type ServerProcess, startServerProcess } from "../helpers/server-process.js";
 import { copyData, editData } from "../helpers/temp-data.js";
 
@@ -13,19 +13,6 @@ async function start(env: Record<string, string>): Promise<ServerProcess> {
   const server = await startServerProcess(env);
   running.push(server);
   return server;
-}
-
-function signedInteraction(keys: ReturnType<typeof makeKeys>, interaction: unknown) {
-  const body = JSON.stringify(interaction);
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  return {
-    body,
-    headers: {
-      "content-type": "application/json",
-      "x-signature-ed25519": signBody(keys, timestamp, body),
-      "x-signature-timestamp": timestamp,
-    },
-  };
 }
 
 const closestCommand = (count: number) => ({

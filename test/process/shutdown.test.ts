@@ -2,7 +2,7 @@ import { Agent, createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { connect, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { commandInteraction, makeKeys, signBody } from "../helpers/discord.js";
+import { commandInteraction, makeKeys, signedInteraction } from "../helpers/discord.js";
 import { type ServerProcess, startServerProcess } from "../helpers/server-process.js";
 import { buttonClickBody, postToSlackEndpoint } from "../helpers/slack-requests.js";
 
@@ -23,18 +23,10 @@ async function start(env: Record<string, string>): Promise<ServerProcess> {
   return server;
 }
 
+/** A signed interaction with its length, for raw http requests that send the body in parts. */
 function signed(keys: ReturnType<typeof makeKeys>, interaction: unknown) {
-  const body = JSON.stringify(interaction);
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  return {
-    body,
-    headers: {
-      "content-type": "application/json",
-      "content-length": String(Buffer.byteLength(body)),
-      "x-signature-ed25519": signBody(keys, timestamp, body),
-      "x-signature-timestamp": timestamp,
-    },
-  };
+  const { body, headers } = signedInteraction(keys, interaction);
+  return { body, headers: { ...headers, "content-length": String(Buffer.byteLength(body)) } };
 }
 
 /** Sends the headers and the first bytes of a body now; `finish()` sends the rest. */

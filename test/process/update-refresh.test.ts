@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from "vitest";
-import { makeKeys, signBody } from "../helpers/discord.js";
+import { makeKeys, signedInteraction } from "../helpers/discord.js";
 import { makeFixtureData, season2025, season2026 } from "../helpers/feed-fixtures.js";
 import { type FeedRoute, type FeedStandIn, startFeedStandIn } from "../helpers/feed-stand-in.js";
 import { type ServerProcess, startServerProcess } from "../helpers/server-process.js";
@@ -28,7 +28,7 @@ let user = 0;
 /** A signed /about interaction from a fresh user (so the per-user cooldown never bites). */
 function aboutInteraction(keys: ReturnType<typeof makeKeys>) {
   user++;
-  const body = JSON.stringify({
+  return signedInteraction(keys, {
     type: 2,
     id: String(user),
     application_id: "1",
@@ -37,15 +37,6 @@ function aboutInteraction(keys: ReturnType<typeof makeKeys>) {
     member: { user: { id: String(80351110224678912n + BigInt(user)), username: `fan${user}` } },
     data: { id: "1", name: "about", type: 1 },
   });
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  return {
-    body,
-    headers: {
-      "content-type": "application/json",
-      "x-signature-ed25519": signBody(keys, timestamp, body),
-      "x-signature-timestamp": timestamp,
-    },
-  };
 }
 
 interface Health {
