@@ -139,20 +139,26 @@ describe("data:update in process, against the loopback feed", () => {
     expect(readdirSync(dir).sort()).toEqual([...FILES].sort());
   });
 
-  test("a margin the data cannot take is refused with the race and field, and holds back later rounds (exit 2)", async () => {
-    const routes = season2026();
-    const list = (routes["/2026/1/race_list_basic.json"] as { json: Record<string, unknown>[] }).json;
-    (list.find((r) => r.race_id === 5603) as Record<string, unknown>).margin_of_victory = "0.0381";
+  /** Runs the update on a fresh fixture copy: it must be refused (exit 2) and leave the data as it was. */
+  async function runRefused(routes: ReturnType<typeof season2026>) {
     feed = await startFeedStandIn(routes);
     const dir = makeFixtureData();
     const before = snapshot(dir);
     const result = await runUpdate({ dataDir: dir, seasons: [2026], feed: client(feed.url), now: NOW });
     expect(result.status).toBe(2);
+    expect(snapshot(dir)).toEqual(before);
+    return { result, dir };
+  }
+
+  test("a margin the data cannot take is refused with the race and field, and holds back later rounds (exit 2)", async () => {
+    const routes = season2026();
+    const list = (routes["/2026/1/race_list_basic.json"] as { json: Record<string, unknown>[] }).json;
+    (list.find((r) => r.race_id === 5603) as Record<string, unknown>).margin_of_victory = "0.0381";
+    const { result } = await runRefused(routes);
     expect(result.lines).toContain(
       'x 2026-03 (Kansas Speedway, AdventHealth 400): field margin_of_victory: "0.0381" is not a margin, "Caution" or empty',
     );
     expect(result.added).toEqual([]);
-    expect(snapshot(dir)).toEqual(before);
   });
 
   test("a timed-looking margin for a race whose last caution ran to the finish is written as a caution finish", async () => {
@@ -176,16 +182,11 @@ describe("data:update in process, against the loopback feed", () => {
     const routes = season2026();
     const list = (routes["/2026/1/race_list_basic.json"] as { json: Record<string, unknown>[] }).json;
     (list.find((r) => r.race_id === 5602) as Record<string, unknown>).track_name = "Kansas Speedway";
-    feed = await startFeedStandIn(routes);
-    const dir = makeFixtureData();
-    const before = snapshot(dir);
-    const result = await runUpdate({ dataDir: dir, seasons: [2026], feed: client(feed.url), now: NOW });
-    expect(result.status).toBe(2);
+    const { result } = await runRefused(routes);
     expect(result.lines).toContain(
       "x 2026-02 (Kansas Speedway, Autotrader 400): field track: the feed's round 2 is at kansas; the data has atlanta",
     );
     expect(result.added).toEqual([]);
-    expect(snapshot(dir)).toEqual(before);
   });
 
   test("a result the start-up loader refuses leaves data/ untouched (exit 2, the loader's problems listed)", async () => {
@@ -193,16 +194,11 @@ describe("data:update in process, against the loopback feed", () => {
     // The race session's date lies before round 2: the loader refuses rounds out of date order.
     const r3 = routes["/2026/1/5603/weekend-feed.json"] as { json: Record<string, unknown> };
     r3.json.weekend_runs = [{ run_type: 3, run_date: "2026-02-10T12:00:00" }];
-    feed = await startFeedStandIn(routes);
-    const dir = makeFixtureData();
-    const before = snapshot(dir);
-    const result = await runUpdate({ dataDir: dir, seasons: [2026], feed: client(feed.url), now: NOW });
-    expect(result.status).toBe(2);
+    const { result, dir } = await runRefused(routes);
     expect(result.lines).toContain("x the updated data does not pass validation; nothing written:");
     expect(
       result.lines.some((l) => /races\.csv.*date.*2026-02-10 is before the previous round's date/.test(l)),
     ).toBe(true);
-    expect(snapshot(dir)).toEqual(before);
     expect(readdirSync(dir).sort()).toEqual([...FILES].sort());
   });
 
