@@ -1,15 +1,6 @@
-import type { AddressInfo } from "node:net";
-import { Writable } from "node:stream";
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { configSchema } from "../../src/config.js";
-import { loadDataset } from "../../src/data/load.js";
-import { HttpServer } from "../../src/http/server.js";
-import type { Adapter } from "../../src/platforms/platform.js";
-import { createSlackAdapter } from "../../src/platforms/slack/adapter.js";
 import type { SlackButton, SlackMessage } from "../../src/platforms/slack/render.js";
-import { Runtime } from "../../src/runtime.js";
-import { adapterDeps } from "../helpers/adapter-deps.js";
+import { type SlackEndpoint, startSlackEndpoint } from "../helpers/slack-endpoint.js";
 import {
   buttonClickBody,
   nowSeconds,
@@ -17,7 +8,6 @@ import {
   type Sink,
   type SlackReply,
   slashCommandBody,
-  startSink,
 } from "../helpers/slack-requests.js";
 
 // Correctly signed requests a hostile or broken client could send: every one gets a prompt 2xx with
@@ -26,38 +16,18 @@ const SECRET = "hostilesigningsecret0123456789ab";
 /** Well inside Slack's 3 s, and far below Bolt's 3 s "unhandled request" timer. */
 const PROMPT_MS = 2_500;
 
+let slack: SlackEndpoint;
 let sink: Sink;
-let http: HttpServer;
-let adapter: Adapter;
 let endpoint: string;
-const logLines: Record<string, unknown>[] = [];
+let logLines: Record<string, unknown>[] = [];
 
 beforeAll(async () => {
-  sink = await startSink();
-  const log = pino(
-    { level: "debug" },
-    new Writable({
-      write(chunk, _encoding, done) {
-        for (const line of String(chunk).split("\n").filter(Boolean)) logLines.push(JSON.parse(line));
-        done();
-      },
-    }),
-  );
-  const runtime = new Runtime(await loadDataset(), undefined, log);
-  const config = configSchema.parse({ SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: "xoxb-hostile" });
-  http = new HttpServer(log);
-  adapter = createSlackAdapter(adapterDeps({ config, runtime, log, http }), {
-    slackApiUrl: `${sink.url}/api/`,
-  });
-  await adapter.start();
-  const address: AddressInfo = await http.listen(0, "127.0.0.1");
-  endpoint = `http://127.0.0.1:${address.port}/slack/events`;
+  slack = await startSlackEndpoint({ secret: SECRET, token: "xoxb-hostile", level: "debug" });
+  ({ sink, url: endpoint, logLines } = slack);
 });
 
 afterAll(async () => {
-  await adapter?.stop();
-  await http?.close();
-  await sink?.close();
+  await slack?.close();
 });
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();

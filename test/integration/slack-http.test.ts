@@ -1,19 +1,11 @@
-import type { AddressInfo } from "node:net";
-import { Writable } from "node:stream";
-import pino from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { configSchema } from "../../src/config.js";
 import type { CommandContext, Platform } from "../../src/core/command.js";
 import { defineCommand } from "../../src/core/command.js";
 import { answerLine } from "../../src/core/respond.js";
-import { loadDataset } from "../../src/data/load.js";
-import { HttpServer } from "../../src/http/server.js";
-import type { Adapter } from "../../src/platforms/platform.js";
-import { createSlackAdapter } from "../../src/platforms/slack/adapter.js";
 import { type SlackButton, type SlackMessage, toSlackMessage } from "../../src/platforms/slack/render.js";
 import { Runtime } from "../../src/runtime.js";
-import { adapterDeps } from "../helpers/adapter-deps.js";
 import { interactionLines } from "../helpers/log-schema.js";
+import { type SlackEndpoint, startSlackEndpoint } from "../helpers/slack-endpoint.js";
 import { mrkdwnTexts } from "../helpers/slack-limits.js";
 import {
   buttonClickBody,
@@ -21,7 +13,6 @@ import {
   postToSlackEndpoint,
   type Sink,
   slashCommandBody,
-  startSink,
 } from "../helpers/slack-requests.js";
 
 const SECRET = "e2etestsigningsecret0123456789ab";
@@ -46,44 +37,25 @@ class RuntimeWithBoom extends Runtime {
   }
 }
 
+let slack: SlackEndpoint;
 let sink: Sink;
-let http: HttpServer;
-let adapter: Adapter;
 let endpoint: string;
 let runtime: Runtime;
-const logLines: Record<string, unknown>[] = [];
+let logLines: Record<string, unknown>[] = [];
 let respondCount = 0;
 
 beforeAll(async () => {
-  sink = await startSink();
-  const log = pino(
-    { level: "info" },
-    new Writable({
-      write(chunk, _encoding, done) {
-        for (const line of String(chunk).split("\n").filter(Boolean)) logLines.push(JSON.parse(line));
-        done();
-      },
-    }),
-  );
-  runtime = new RuntimeWithBoom(await loadDataset(), undefined, log);
-  const config = configSchema.parse({
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_BOT_TOKEN: "xoxb-dummy-test-token",
+  slack = await startSlackEndpoint({
+    secret: SECRET,
+    token: "xoxb-dummy-test-token",
+    level: "info",
+    makeRuntime: (data, log) => new RuntimeWithBoom(data, undefined, log),
   });
-  http = new HttpServer(log);
-  // Slack's Web API is pointed at the sink: a call to it (auth.test) would show up there.
-  adapter = createSlackAdapter(adapterDeps({ config, runtime, log, http }), {
-    slackApiUrl: `${sink.url}/api/`,
-  });
-  await adapter.start();
-  const address: AddressInfo = await http.listen(0, "127.0.0.1");
-  endpoint = `http://127.0.0.1:${address.port}/slack/events`;
+  ({ sink, url: endpoint, runtime, logLines } = slack);
 });
 
 afterAll(async () => {
-  await adapter?.stop();
-  await http?.close();
-  await sink?.close();
+  await slack?.close();
 });
 
 beforeEach(() => {
