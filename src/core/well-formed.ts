@@ -13,30 +13,41 @@ declare global {
   }
 }
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+
+/**
+ * True when every string in `value` is already well-formed. This runs on every payload, and nearly
+ * every payload is clean, so it walks without allocating anything: the copying pass below runs only
+ * for the rare payload that needs it.
+ */
+function isAllWellFormed(value: unknown): boolean {
+  if (typeof value === "string") return value.isWellFormed();
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!isAllWellFormed(value[i])) return false;
+    return true;
+  }
+  if (isPlainObject(value)) {
+    for (const key in value) if (Object.hasOwn(value, key) && !isAllWellFormed(value[key])) return false;
+  }
+  return true;
+}
+
+function fix(value: unknown): unknown {
+  if (typeof value === "string") return value.toWellFormed();
+  if (Array.isArray(value)) return value.map(fix);
+  if (isPlainObject(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[key] = fix(item);
+    return out;
+  }
+  return value;
+}
+
 /**
  * A copy of `value` in which every string is well-formed (each lone surrogate becomes U+FFFD), or
  * `value` itself when nothing needed changing. Walks arrays and plain objects; leaves other values be.
  */
 export function wellFormed<T>(value: T): T {
-  if (typeof value === "string") return (value.isWellFormed() ? value : value.toWellFormed()) as T;
-  if (Array.isArray(value)) {
-    let changed = false;
-    const out = value.map((item: unknown) => {
-      const fixed = wellFormed(item);
-      if (fixed !== item) changed = true;
-      return fixed;
-    });
-    return (changed ? out : value) as T;
-  }
-  if (typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
-    let changed = false;
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      const fixed = wellFormed(item);
-      if (fixed !== item) changed = true;
-      out[key] = fixed;
-    }
-    return (changed ? out : value) as T;
-  }
-  return value;
+  return isAllWellFormed(value) ? value : (fix(value) as T);
 }

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { AnswerCache } from "../core/answer-cache.js";
 import { costOfButton } from "../core/button-action.js";
 import { type CommandContext, emptyRawValues, type Platform } from "../core/command.js";
 import { InteractionLimits } from "../core/cooldown.js";
@@ -7,7 +8,6 @@ import { type Invocation, parseLine, validateOptions } from "../core/parse.js";
 import {
   answerFailure,
   answerInvocation,
-  answerLine,
   apologyAnswer,
   cooldownAnswer,
   expiredButtonAnswer,
@@ -18,7 +18,7 @@ import { timeBox } from "../core/time-box.js";
 import { type InteractionLogLine, logInteraction } from "./log-line.js";
 import type { AnswerReply, Delivery, InboundRequest, Reply } from "./request.js";
 import { suggestValues } from "./suggest.js";
-import { pseudonym, type UserKey } from "./user-id.js";
+import { pseudonymizer, type UserKey } from "./user-id.js";
 
 /**
  * How long an adapter may take to deliver a reply (draw a chart, post it) before the pipeline stops
@@ -48,6 +48,8 @@ export interface PipelineOptions {
   /** The one set of per-user limits; by default the standard budgets. */
   readonly limits?: InteractionLimits;
   readonly deliveryDeadlineMs?: number;
+  /** How many answers to keep for questions asked again (0 keeps none); see answer-cache.ts. */
+  readonly answerCacheSize?: number;
 }
 
 /**
@@ -60,14 +62,18 @@ export class Pipeline {
   readonly #runtime: ContextSource;
   readonly #log: Logger;
   readonly #key: UserKey;
+  readonly #pseudonym: ReturnType<typeof pseudonymizer>;
   readonly #deadlineMs: number;
+  readonly #answers: AnswerCache;
 
   constructor(options: PipelineOptions) {
     this.#runtime = options.runtime;
     this.#log = options.log;
     this.#key = options.userKey;
+    this.#pseudonym = pseudonymizer(options.userKey.key);
     this.limits = options.limits ?? new InteractionLimits();
     this.#deadlineMs = options.deliveryDeadlineMs ?? DELIVERY_DEADLINE_MS;
+    this.#answers = new AnswerCache(options.answerCacheSize);
   }
 
   /** True when pseudonyms survive restarts and match across replicas (a configured or derived key). */
@@ -84,7 +90,7 @@ export class Pipeline {
   userOf(request: InboundRequest): string | undefined {
     return request.user === "operator"
       ? undefined
-      : pseudonym(this.#key.key, request.platform, request.user.id, request.user.scope);
+      : this.#pseudonym(request.platform, request.user.id, request.user.scope);
   }
 
   /**
@@ -190,12 +196,32 @@ export class Pipeline {
     });
   }
 
+  /** Runs an invocation, or reuses the answer it got last time on the same data. */
+  #answer(context: CommandContext, invocation: Invocation, log: Logger): Outcome {
+    return this.#answers.answer(context, invocation, () => answerInvocation(context, invocation, log));
+  }
+
+  /** Parses and answers a line, keeping the parsed values for the log. */
+  #answerLine(
+    context: CommandContext,
+    line: string,
+    log: Logger,
+  ): { outcome: Outcome; options: Readonly<Record<string, unknown>> | undefined } {
+    let invocation: Invocation;
+    try {
+      invocation = parseLine(line, context.commands, context.data);
+    } catch (error) {
+      return { outcome: answerFailure(context, error, log, { line }), options: undefined };
+    }
+    return { outcome: this.#answer(context, invocation, log), options: invocation.values };
+  }
+
   #decide(request: InboundRequest, context: CommandContext, log: Logger): Reply {
     const base = { kind: request.kind, log };
     switch (request.kind) {
       case "command": {
         if ("line" in request) {
-          const { outcome, options } = answerLineWithOptions(context, request.line, log);
+          const { outcome, options } = this.#answerLine(context, request.line, log);
           return { ...base, command: outcome.command, options, ...answered(outcome) };
         }
         const command = context.commands.find((c) => c.name === request.name);
@@ -225,7 +251,7 @@ export class Pipeline {
           const outcome = answerFailure(context, error, log, { command: command.name, options: raw });
           return { ...base, command: command.name, options: raw, ...answered(outcome) };
         }
-        const outcome = answerInvocation(context, { command, values }, log);
+        const outcome = this.#answer(context, { command, values }, log);
         return { ...base, command: command.name, options: values, ...answered(outcome) };
       }
       case "button": {
@@ -240,7 +266,7 @@ export class Pipeline {
             answer: expiredButtonAnswer(context),
             page: 0,
           };
-        const outcome = answerLine(context, action.line, log);
+        const { outcome } = this.#answerLine(context, action.line, log);
         return {
           ...base,
           command: outcome.command,
@@ -278,19 +304,4 @@ export class Pipeline {
 
 function answered(outcome: Outcome): Pick<AnswerReply, "status" | "answer" | "page"> {
   return { status: outcome.status, answer: outcome.answer, page: 0 };
-}
-
-/** Parses and answers a line, keeping the parsed values for the log. */
-function answerLineWithOptions(
-  context: CommandContext,
-  line: string,
-  log: Logger,
-): { outcome: Outcome; options: Readonly<Record<string, unknown>> | undefined } {
-  let invocation: Invocation;
-  try {
-    invocation = parseLine(line, context.commands, context.data);
-  } catch (error) {
-    return { outcome: answerFailure(context, error, log, { line }), options: undefined };
-  }
-  return { outcome: answerInvocation(context, invocation, log), options: invocation.values };
 }

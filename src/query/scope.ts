@@ -25,12 +25,24 @@ export interface ScopeFilter {
   readonly until?: string;
 }
 
+/** An era name folded for comparison: "Next Gen", "next-gen" and "nextgen" are one key. */
+const eraKey = (text: string) => normalizeName(text).replaceAll(" ", "");
+
+/** Each dataset's eras by every folded id and alias, built once (eras are looked up on every request). */
+const erasByKey = new WeakMap<readonly Era[], ReadonlyMap<string, Era>>();
+
 /** Finds an era by id or alias ("next-gen", "gen7", "all-time"); undefined when none fits. */
 export function findEra(ds: Dataset, text: string): Era | undefined {
-  const wanted = normalizeName(text).replaceAll(" ", "");
-  return ds.eras.find((era) =>
-    [era.id, ...era.aliases].some((name) => normalizeName(name).replaceAll(" ", "") === wanted),
-  );
+  let byKey = erasByKey.get(ds.eras);
+  if (!byKey) {
+    const built = new Map<string, Era>();
+    // The first era declaring a name keeps it, as a search in declaration order would.
+    for (const era of ds.eras)
+      for (const name of [era.id, ...era.aliases]) if (!built.has(eraKey(name))) built.set(eraKey(name), era);
+    byKey = built;
+    erasByKey.set(ds.eras, byKey);
+  }
+  return byKey.get(eraKey(text));
 }
 
 /** The era with the given id; throws on an id the data does not declare (a programming error). */

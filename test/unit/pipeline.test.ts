@@ -4,7 +4,7 @@ import type { CommandContext } from "../../src/core/command.js";
 import { loadDataset } from "../../src/data/load.js";
 import { Pipeline } from "../../src/pipeline/pipeline.js";
 import type { InboundRequest } from "../../src/pipeline/request.js";
-import { pseudonym, userKeyFrom } from "../../src/pipeline/user-id.js";
+import { pseudonym, pseudonymizer, userKeyFrom } from "../../src/pipeline/user-id.js";
 import { memoryLogger } from "../helpers/log.js";
 import { interactionLines } from "../helpers/log-schema.js";
 import { answerReply, pipelineFor, TEST_USER_KEY } from "../helpers/pipeline.js";
@@ -27,6 +27,17 @@ function request(fields: Partial<InboundRequest> & Pick<InboundRequest, "kind">)
 }
 
 describe("pseudonymous user ids", () => {
+  it("remembered for recent users are the very pseudonyms the keyed hash gives, past the memory's size", () => {
+    const key = userKeyFrom({ USER_HASH_KEY: "k" }).key;
+    const remember = pseudonymizer(key, 2);
+    const users = ["U1", "U2", "U3", "U1", "U3", "U2", "U1"];
+    for (const id of users) expect(remember("slack", id, "T1")).toBe(pseudonym(key, "slack", id, "T1"));
+    expect(remember("discord", "U1")).toBe(pseudonym(key, "discord", "U1"));
+    expect(remember("slack", "U1", "T2")).not.toBe(remember("slack", "U1", "T1"));
+    expect(remember("slack", undefined)).toBeUndefined();
+    expect(remember("slack", "")).toBeUndefined();
+  });
+
   it("are the same on every replica and after a restart: one key from the configuration", () => {
     const config = { SLACK_SIGNING_SECRET: "signingsecret0123456789", DISCORD_TOKEN: "a.b.c" };
     const first = userKeyFrom(config);

@@ -8,6 +8,7 @@ import type {
 } from "discord-api-types/v10";
 import { ButtonStyle, ComponentType, InteractionResponseType, MessageFlags } from "discord-api-types/v10";
 import type { Answer, Choice, FinishRow, StandingRow, Tone } from "../../core/answer.js";
+import { rememberRenders } from "../../core/answer-cache.js";
 import { formatDate } from "../../core/format.js";
 import { PAGE_SIZE, type Page, pageOf } from "../../core/paging.js";
 import { wellFormed } from "../../core/well-formed.js";
@@ -327,6 +328,13 @@ export function toDiscordResponse(
   page = 0,
   mode: "reply" | "update" = "reply",
 ): APIInteractionResponse {
+  return rememberedResponse(answer, page, mode);
+}
+
+/** Responses made once per kept answer, page and mode (see answer-cache.ts). */
+const rememberedResponse = rememberRenders(makeDiscordResponse);
+
+function makeDiscordResponse(answer: Answer, page: number, mode: "reply" | "update"): APIInteractionResponse {
   const message = renderDiscordMessage(answer, page);
   if (mode === "update") {
     const { flags: _flags, ...data } = message;

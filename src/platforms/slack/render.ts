@@ -1,4 +1,5 @@
 import type { Answer, Choice, Figure, FinishRow, StandingRow } from "../../core/answer.js";
+import { rememberRenders } from "../../core/answer-cache.js";
 import { formatDate } from "../../core/format.js";
 import { type Page, pageOf } from "../../core/paging.js";
 import { wellFormed } from "../../core/well-formed.js";
@@ -227,6 +228,13 @@ export function fallbackText(raw: Answer): string {
  * `chart` (from charts.ts) adds the answer's chart as an image after the figures.
  */
 export function toSlackMessage(raw: Answer, page = 0, rawChart?: SlackChartView): SlackMessage {
+  return rawChart ? renderSlackMessage(raw, page, rawChart) : renderTextMessage(raw, page);
+}
+
+/** Text-only messages, made once per kept answer and page (see answer-cache.ts). */
+const renderTextMessage = rememberRenders((raw: Answer, page: number) => renderSlackMessage(raw, page));
+
+function renderSlackMessage(raw: Answer, page: number, rawChart?: SlackChartView): SlackMessage {
   const answer = wellFormed(raw);
   const chart = wellFormed(rawChart);
   const rows = answer.list?.rows.length ?? 0;

@@ -1,0 +1,103 @@
+import type { Dataset } from "../data/dataset.js";
+import type { Answer } from "./answer.js";
+import type { Command, CommandContext } from "./command.js";
+import type { Invocation } from "./parse.js";
+import type { Outcome } from "./respond.js";
+
+/** How many distinct questions a cache keeps answers for; the least recently asked go first. */
+export const ANSWER_CACHE_SIZE = 512;
+
+interface Entry {
+  readonly command: Command;
+  readonly outcome: Outcome;
+}
+
+/**
+ * Answers already given, so a question asked again on the same data is not worked out again. A fan
+ * channel asks the same few things over and over (`/closest`, `/leaders nextgen`), and a command is
+ * a pure function of its values and its context (data, command list, platform, refresh time), so
+ * the answer can be reused as it stands; answers are read-only values and nobody changes them.
+ *
+ * Only answers and rejections (the user's to fix) are kept. A failure is ours: it is never kept, so
+ * it is logged every time it happens. The whole cache is dropped when the data changes (a reload or
+ * a refresh), so an answer never outlives the data it came from.
+ */
+export class AnswerCache {
+  readonly #capacity: number;
+  #data: Dataset | undefined;
+  readonly #entries = new Map<string, Entry>();
+
+  constructor(capacity = ANSWER_CACHE_SIZE) {
+    this.#capacity = capacity;
+  }
+
+  /** How many answers are kept now. */
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  /** The answer to `invocation` in `context`: the kept one, or `compute`'s (kept when it may be). */
+  answer(context: CommandContext, invocation: Invocation, compute: () => Outcome): Outcome {
+    if (this.#capacity <= 0) return compute();
+    if (context.data !== this.#data) {
+      this.#entries.clear();
+      this.#data = context.data;
+    }
+    const key = keyOf(context, invocation);
+    const kept = key === undefined ? undefined : this.#entries.get(key);
+    // The command object is checked too: a test or an embedder may register another command by that name.
+    if (key !== undefined && kept && kept.command === invocation.command) {
+      // Re-inserting moves the entry to the young end, so eviction drops the least recently asked.
+      this.#entries.delete(key);
+      this.#entries.set(key, kept);
+      return kept.outcome;
+    }
+    const outcome = compute();
+    if (key !== undefined && outcome.status !== "failed") {
+      if (this.#entries.size >= this.#capacity)
+        this.#entries.delete(this.#entries.keys().next().value as string);
+      this.#entries.set(key, { command: invocation.command, outcome });
+    }
+    return outcome;
+  }
+}
+
+/**
+ * The question as a string: everything the answer can depend on. Undefined (not cached) when a value
+ * is not a plain string, number or boolean, since then the string would not tell two questions apart.
+ */
+function keyOf(context: CommandContext, invocation: Invocation): string | undefined {
+  const parts = [context.platform, context.refreshedAt ?? "", invocation.command.name];
+  for (const name of Object.keys(invocation.values).sort()) {
+    const value = invocation.values[name];
+    if (value === undefined) continue;
+    if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean")
+      return undefined;
+    parts.push(`${name}=${typeof value}:${String(value)}`);
+  }
+  return parts.join("\u0000");
+}
+
+/**
+ * A pure renderer (answer → payload) that remembers what it made for each answer, keyed by the other
+ * arguments. Kept answers come back as the same object, so their payloads are made once; an answer
+ * that is no longer kept anywhere takes its payloads with it (a WeakMap).
+ */
+export function rememberRenders<A extends readonly (string | number | undefined)[], R>(
+  render: (answer: Answer, ...args: A) => R,
+): (answer: Answer, ...args: A) => R {
+  const made = new WeakMap<Answer, Map<string, R>>();
+  return (answer, ...args) => {
+    let byArgs = made.get(answer);
+    if (!byArgs) {
+      byArgs = new Map();
+      made.set(answer, byArgs);
+    }
+    const key = args.map(String).join("\u0000");
+    const hit = byArgs.get(key);
+    if (hit !== undefined) return hit;
+    const payload = render(answer, ...args);
+    byArgs.set(key, payload);
+    return payload;
+  };
+}

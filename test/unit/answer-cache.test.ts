@@ -1,0 +1,179 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { commands } from "../../commands/index.js";
+import { AnswerCache, rememberRenders } from "../../src/core/answer-cache.js";
+import { type Command, type CommandContext, defineCommand } from "../../src/core/command.js";
+import { UserError } from "../../src/core/errors.js";
+import { parseLine } from "../../src/core/parse.js";
+import { answerInvocation } from "../../src/core/respond.js";
+import type { Dataset } from "../../src/data/dataset.js";
+import { toDiscordResponse } from "../../src/platforms/discord/render.js";
+import { toSlackMessage } from "../../src/platforms/slack/render.js";
+import { realData } from "../helpers/data.js";
+import { answerReply, pipelineFor, unlimited } from "../helpers/pipeline.js";
+
+let data: Dataset;
+beforeAll(async () => {
+  data = await realData();
+});
+
+/** A command that counts its runs, answers from its `n` option, and fails on demand. */
+function countingCommand(): { command: Command; runs: () => number } {
+  let runs = 0;
+  const command = defineCommand({
+    name: "count",
+    description: "counts",
+    options: {
+      n: { kind: "integer", description: "a number", min: 0, max: 99 },
+      mode: { kind: "text", description: "ok, user or bug" },
+    },
+    examples: ["/count 1"],
+    run({ n, mode }, { data: ds }) {
+      runs++;
+      if (mode === "user") throw new UserError("Not that one.");
+      if (mode === "bug") throw new Error("a bug");
+      return {
+        title: `Count ${n ?? "none"}`,
+        summary: `run ${runs}`,
+        figures: [],
+        notes: [],
+        footer: { source: "test", asOf: ds.meta.asOf },
+        tone: "info",
+        ephemeral: false,
+      };
+    },
+  });
+  return { command, runs: () => runs };
+}
+
+function ask(cache: AnswerCache, context: CommandContext, command: Command, values: Record<string, unknown>) {
+  const invocation = { command, values };
+  return cache.answer(context, invocation, () => answerInvocation(context, invocation));
+}
+
+describe("the answer cache", () => {
+  it("answers a question asked again with the same answer, without running the command again", () => {
+    const { command, runs } = countingCommand();
+    const context: CommandContext = { data, commands: [command], platform: "discord" };
+    const cache = new AnswerCache();
+    const first = ask(cache, context, command, { n: 3 });
+    const again = ask(cache, context, command, { n: 3 });
+    expect(again).toBe(first);
+    expect(runs()).toBe(1);
+    // Another value is another question.
+    expect(ask(cache, context, command, { n: 4 }).answer.title).toBe("Count 4");
+    expect(runs()).toBe(2);
+  });
+
+  it("tells apart values that print alike, platforms, refresh times and look-alike commands", () => {
+    const { command, runs } = countingCommand();
+    const cache = new AnswerCache();
+    const discord: CommandContext = { data, commands: [command], platform: "discord" };
+    ask(cache, discord, command, { n: 3 });
+    ask(cache, discord, command, { n: "3" });
+    ask(cache, { ...discord, platform: "slack" }, command, { n: 3 });
+    ask(cache, { ...discord, refreshedAt: "2026-11-25T10:00:00Z" }, command, { n: 3 });
+    const other = countingCommand();
+    ask(cache, discord, other.command, { n: 3 });
+    expect(runs()).toBe(4);
+    expect(other.runs()).toBe(1);
+  });
+
+  it("starts afresh when the data changes, so no answer outlives its data", () => {
+    const { command, runs } = countingCommand();
+    const cache = new AnswerCache();
+    const context: CommandContext = { data, commands: [command], platform: "discord" };
+    ask(cache, context, command, { n: 1 });
+    const reloaded: Dataset = { ...data, meta: { ...data.meta, asOf: "2026-07-05" } };
+    const after = ask(cache, { ...context, data: reloaded }, command, { n: 1 });
+    expect(runs()).toBe(2);
+    expect(after.answer.footer.asOf).toBe("2026-07-05");
+  });
+
+  it("keeps the user's mistakes but never a failure of ours: that one runs (and is logged) each time", () => {
+    const { command, runs } = countingCommand();
+    const cache = new AnswerCache();
+    const context: CommandContext = { data, commands: [command], platform: "discord" };
+    expect(ask(cache, context, command, { mode: "user" }).status).toBe("rejected");
+    expect(ask(cache, context, command, { mode: "user" }).status).toBe("rejected");
+    expect(runs()).toBe(1);
+    expect(ask(cache, context, command, { mode: "bug" }).status).toBe("failed");
+    expect(ask(cache, context, command, { mode: "bug" }).status).toBe("failed");
+    expect(runs()).toBe(3);
+  });
+
+  it("holds at most its capacity, dropping the question asked least recently", () => {
+    const { command, runs } = countingCommand();
+    const cache = new AnswerCache(2);
+    const context: CommandContext = { data, commands: [command], platform: "discord" };
+    ask(cache, context, command, { n: 1 });
+    ask(cache, context, command, { n: 2 });
+    ask(cache, context, command, { n: 1 }); // 1 is now the most recent
+    ask(cache, context, command, { n: 3 }); // drops 2
+    expect(cache.size).toBe(2);
+    expect(runs()).toBe(3);
+    ask(cache, context, command, { n: 1 });
+    expect(runs()).toBe(3);
+    ask(cache, context, command, { n: 2 });
+    expect(runs()).toBe(4);
+  });
+
+  it("with capacity 0 keeps nothing", () => {
+    const { command, runs } = countingCommand();
+    const cache = new AnswerCache(0);
+    const context: CommandContext = { data, commands: [command], platform: "discord" };
+    ask(cache, context, command, { n: 1 });
+    ask(cache, context, command, { n: 1 });
+    expect(runs()).toBe(2);
+    expect(cache.size).toBe(0);
+  });
+});
+
+describe("the pipeline's answers to repeated questions", () => {
+  it("are the very answers it gave before, however the question was typed", () => {
+    const context: CommandContext = { data, commands, platform: "slack" };
+    const pipeline = pipelineFor(context, { limits: unlimited() });
+    const request = (line: string, id: string) =>
+      ({
+        platform: "slack",
+        transport: "http",
+        requestId: id,
+        user: { id: `U${id}` },
+        kind: "command",
+        line,
+      }) as const;
+    const first = answerReply(pipeline, request("/closest 5 nextgen", "1"));
+    const again = answerReply(pipeline, request("/closest   count:5 era:next-gen", "2"));
+    expect(first.status).toBe("answered");
+    expect(again.answer).toBe(first.answer);
+    // And the same answer as working it out afresh.
+    const fresh = answerInvocation(context, parseLine("/closest 5 nextgen", commands, data));
+    expect(again.answer).toEqual(fresh.answer);
+  });
+});
+
+describe("remembered renders", () => {
+  it("make a payload once per answer and arguments", () => {
+    let made = 0;
+    const render = rememberRenders((answer: { title: string }, page: number) => {
+      made++;
+      return { text: `${answer.title} p${page}` };
+    });
+    const answer = { title: "A" } as never;
+    const first = render(answer, 0);
+    expect(render(answer, 0)).toBe(first);
+    expect(render(answer, 1)).toEqual({ text: "A p1" });
+    expect(render({ title: "A" } as never, 0)).not.toBe(first);
+    expect(made).toBe(3);
+  });
+
+  it("give the platforms' payloads unchanged: the same as a fresh render of an equal answer", () => {
+    const context: CommandContext = { data, commands, platform: "discord" };
+    const { answer } = answerInvocation(context, parseLine("/leaders nextgen", commands, data));
+    const copy = structuredClone(answer);
+    expect(toDiscordResponse(answer, 1, "update")).toBe(toDiscordResponse(answer, 1, "update"));
+    expect(toDiscordResponse(answer, 1, "update")).toEqual(toDiscordResponse(copy, 1, "update"));
+    expect(toDiscordResponse(answer, 0)).not.toEqual(toDiscordResponse(answer, 1, "update"));
+    expect(toSlackMessage(answer, 1)).toBe(toSlackMessage(answer, 1));
+    expect(toSlackMessage(answer, 1)).toEqual(toSlackMessage(copy, 1));
+  });
+});
