@@ -1,11 +1,19 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createHmac, generateKeyPairSync, sign } from "node:crypto";
+import { generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { createServer } from "node:net";
 import path from "node:path";
 import { PACKAGE_ROOT, PRODUCTION_NODE_FLAGS } from "../src/paths.js";
 import { APP_ID, startFakeDiscord } from "../stand-ins/discord.js";
+import {
+  distinctQuestions,
+  POPULAR_QUESTIONS,
+  type PreparedRequest,
+  type Question,
+  RequestSigner,
+  requestSet,
+} from "./http-requests.js";
 import { percentile } from "./stats.js";
 
 /** One load run against one endpoint. */
@@ -76,12 +84,6 @@ function startChild(args: string[], env: NodeJS.ProcessEnv): Promise<{ child: Ch
   });
 }
 
-/** A request ready to send: signed before the timed run, so the client's signing is not measured. */
-export interface PreparedRequest {
-  readonly body: string;
-  readonly headers: Record<string, string>;
-}
-
 /**
  * Sends `total` requests with `concurrency` in flight over kept-alive connections, and times each.
  * The load is bounded in count and goes only to 127.0.0.1. Requests are cycled from a pre-signed set
@@ -149,77 +151,90 @@ export async function load(
   };
 }
 
+/** Ours against a baseline over several rounds: the median round of each, and the ratio per round. */
+export interface RatioFigure {
+  readonly ours: LoadFigure;
+  readonly bare: LoadFigure;
+  /** The median of the rounds' ratios (ours ÷ baseline, requests per second). */
+  readonly ratio: number;
+  readonly ratios: readonly number[];
+}
+
 /** Everything the HTTP part of the benchmark reports. */
 export interface HttpFigures {
-  readonly slack: { readonly ours: LoadFigure; readonly bare: LoadFigure; readonly ratio: number };
-  readonly discord: { readonly ours: LoadFigure; readonly bare: LoadFigure; readonly ratio: number };
+  readonly rounds: number;
+  /** The popular questions, over and over (answered from the cache after the first time). */
+  readonly slack: RatioFigure;
+  readonly discord: RatioFigure;
+  /** Every question different: nothing can come from the cache. */
+  readonly slackDistinct: RatioFigure;
+  readonly discordDistinct: RatioFigure;
   readonly rss: { readonly afterStartMb: number; readonly afterLoadMb: number; readonly settledMb: number };
   /** Discord interactions, 64 in flight, one in ten a Chart click; unanswered within 3 s = time-out. */
   readonly charts: LoadFigure & { readonly timeouts: number };
 }
 
-/** Runs Photo Finish's Slack and Discord endpoints side by side with their bare baselines. */
-export async function benchHttp(total: number, concurrency: number): Promise<HttpFigures> {
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** The run whose throughput is the median of the runs (the lower middle one for an even count). */
+function medianRun(runs: readonly LoadFigure[]): LoadFigure {
+  const sorted = [...runs].sort((a, b) => a.perSecond - b.perSecond);
+  return sorted[Math.floor((sorted.length - 1) / 2)] as LoadFigure;
+}
+
+/** One endpoint of ours and its baseline, measured round after round. */
+interface Pair {
+  readonly label: string;
+  readonly ours: string;
+  readonly bare: string;
+  /** A fresh set of signed requests (new users) for one run. */
+  readonly requests: () => PreparedRequest[];
+}
+
+/**
+ * Runs ours and the baseline `rounds` times, alternating which goes first, so drift and noise on a
+ * shared machine fall on both alike; each round gives one ratio.
+ */
+async function compare(pair: Pair, rounds: number, concurrency: number): Promise<RatioFigure> {
+  const ours: LoadFigure[] = [];
+  const bare: LoadFigure[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const run = (target: string, url: string) => {
+      const set = pair.requests();
+      return load(target, url, set, set.length, concurrency);
+    };
+    const mine = () => run(`Photo Finish ${pair.label}`, pair.ours);
+    const theirs = () => run(`baseline ${pair.label}`, pair.bare);
+    if (round % 2 === 0) {
+      ours.push(await mine());
+      bare.push(await theirs());
+    } else {
+      bare.push(await theirs());
+      ours.push(await mine());
+    }
+  }
+  const ratios = ours.map((o, i) => o.perSecond / (bare[i] as LoadFigure).perSecond);
+  return { ours: medianRun(ours), bare: medianRun(bare), ratio: median(ratios), ratios };
+}
+
+/**
+ * Runs Photo Finish's Slack and Discord endpoints side by side with their bare baselines: `total`
+ * requests per run, `rounds` rounds of the popular questions and of distinct ones, then the load
+ * with charts, and the bot's resident memory along the way.
+ */
+export async function benchHttp(total: number, concurrency: number, rounds = 5): Promise<HttpFigures> {
   const { privateKey, publicKey } = generateKeyPairSync("ed25519");
   const publicKeyHex = publicKey.export({ format: "der", type: "spki" }).subarray(12).toString("hex");
   const secret = "benchsigningsecret0123456789abcd";
   const base: NodeJS.ProcessEnv = { ...process.env, HOST: "127.0.0.1", LOG_LEVEL: "info" };
   for (const key of Object.keys(base)) if (/^(DISCORD_|SLACK_)/.test(key)) delete base[key];
-
-  let users = 0;
-  const slackRequest = () => {
-    const body = new URLSearchParams({
-      command: "/closest",
-      text: "5 nextgen",
-      team_id: "T0BENCH",
-      user_id: `U${(users++).toString(36).toUpperCase()}`,
-      channel_id: "C0BENCH",
-      response_url: "http://127.0.0.1:9/unused",
-      trigger_id: "1.2.3",
-      api_app_id: "A0BENCH",
-    }).toString();
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    const signature = `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
-    return {
-      body,
-      headers: {
-        "content-type": "application/x-www-form-urlencoded",
-        "x-slack-request-timestamp": timestamp,
-        "x-slack-signature": signature,
-      },
-    };
-  };
-  /** A signed Discord interaction from a new user each time, so the per-user cooldown never bites. */
-  const signedDiscord = (interaction: Record<string, unknown>) => {
-    const body = JSON.stringify({
-      id: "1",
-      application_id: "1",
-      token: "t",
-      version: 1,
-      member: { user: { id: String(80351110224678912n + BigInt(users++)), username: "bench" } },
-      ...interaction,
-    });
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    return {
-      body,
-      headers: {
-        "content-type": "application/json",
-        "x-signature-timestamp": timestamp,
-        "x-signature-ed25519": sign(null, Buffer.from(timestamp + body), privateKey).toString("hex"),
-      },
-    };
-  };
-  const discordRequest = () =>
-    signedDiscord({
-      type: 2,
-      data: { id: "1", name: "closest", type: 1, options: [{ name: "count", type: 4, value: 5 }] },
-    });
-  const chartClick = () =>
-    signedDiscord({
-      type: 3,
-      message: { id: "700000000000000000" },
-      data: { custom_id: "pf:c:/leaders nextgen", component_type: 2 },
-    });
+  const signer = new RequestSigner(secret, privateKey);
 
   const bin = path.join(PACKAGE_ROOT, "bin", "photo-finish.js");
   // Every adapter on: the gateway bot connects to a loopback stand-in for Discord.
@@ -248,60 +263,56 @@ export async function benchHttp(total: number, concurrency: number): Promise<Htt
     ...base,
     DISCORD_PUBLIC_KEY: publicKeyHex,
   });
-  // One request per simulated user, so the per-user cooldown never turns a request away.
-  const slackSet = Array.from({ length: total }, slackRequest);
-  const discordSet = Array.from({ length: total }, discordRequest);
+  const slackUrls = {
+    ours: `http://127.0.0.1:${ours.port}/slack/events`,
+    bare: `http://127.0.0.1:${bolt.port}/slack/events`,
+  };
+  const discordUrls = {
+    ours: `http://127.0.0.1:${ours.port}/discord/interactions`,
+    bare: `http://127.0.0.1:${bare.port}/`,
+  };
+  const distinct = distinctQuestions(total);
+  const pairs = {
+    slack: {
+      label: "Slack",
+      ...slackUrls,
+      requests: () => requestSet(POPULAR_QUESTIONS, total, (q) => signer.slack(q)),
+    },
+    discord: {
+      label: "Discord",
+      ...discordUrls,
+      requests: () => requestSet(POPULAR_QUESTIONS, total, (q) => signer.discord(q)),
+    },
+    slackDistinct: {
+      label: "Slack, distinct",
+      ...slackUrls,
+      requests: () => requestSet(distinct, total, (q) => signer.slack(q)),
+    },
+    discordDistinct: {
+      label: "Discord, distinct",
+      ...discordUrls,
+      requests: () => requestSet(distinct, total, (q) => signer.discord(q)),
+    },
+  } satisfies Record<string, Pair>;
   try {
     await new Promise((r) => setTimeout(r, 500));
     const afterStartMb = rssMb(ours.child.pid);
-    const warm = Math.min(200, total);
-    await load("warm-up", `http://127.0.0.1:${ours.port}/slack/events`, slackSet, warm, concurrency);
-    await load("warm-up", `http://127.0.0.1:${bolt.port}/slack/events`, slackSet, warm, concurrency);
-    await load(
-      "warm-up",
-      `http://127.0.0.1:${ours.port}/discord/interactions`,
-      discordSet,
-      warm,
-      concurrency,
-    );
-    await load("warm-up", `http://127.0.0.1:${bare.port}/`, discordSet, warm, concurrency);
-    // Alternate ours and baseline so machine noise hits both alike.
-    const slackOurs = await load(
-      "Photo Finish /slack/events",
-      `http://127.0.0.1:${ours.port}/slack/events`,
-      slackSet,
-      total,
-      concurrency,
-    );
-    const slackBare = await load(
-      "bare Bolt app",
-      `http://127.0.0.1:${bolt.port}/slack/events`,
-      slackSet,
-      total,
-      concurrency,
-    );
-    const discordOurs = await load(
-      "Photo Finish /discord/interactions",
-      `http://127.0.0.1:${ours.port}/discord/interactions`,
-      discordSet,
-      total,
-      concurrency,
-    );
-    const discordBare = await load(
-      "bare Node verify-and-reply",
-      `http://127.0.0.1:${bare.port}/`,
-      discordSet,
-      total,
-      concurrency,
-    );
+    // Warm-up, not measured: every process runs its hot paths until the JIT has compiled them.
+    for (const pair of Object.values(pairs)) await compare(pair, 2, concurrency);
+    const slack = await compare(pairs.slack, rounds, concurrency);
+    const discord = await compare(pairs.discord, rounds, concurrency);
+    const slackDistinct = await compare(pairs.slackDistinct, rounds, concurrency);
+    const discordDistinct = await compare(pairs.discordDistinct, rounds, concurrency);
     const afterLoadMb = rssMb(ours.child.pid);
     // Charts under load: every tenth request asks for a chart, 64 in flight, a 3 s client time-out.
     const mixed = Array.from({ length: Math.min(total, 1280) }, (_, i) =>
-      i % 10 === 9 ? chartClick() : discordRequest(),
+      i % 10 === 9
+        ? signer.chartClick("/leaders nextgen")
+        : signer.discord(POPULAR_QUESTIONS[i % POPULAR_QUESTIONS.length] as Question),
     );
     const charts = await load(
       "Discord, 1 in 10 a chart, 64 in flight",
-      `http://127.0.0.1:${ours.port}/discord/interactions`,
+      discordUrls.ours,
       mixed,
       mixed.length,
       64,
@@ -311,8 +322,11 @@ export async function benchHttp(total: number, concurrency: number): Promise<Htt
     await new Promise((r) => setTimeout(r, 25_000));
     const settledMb = rssMb(ours.child.pid);
     return {
-      slack: { ours: slackOurs, bare: slackBare, ratio: slackOurs.perSecond / slackBare.perSecond },
-      discord: { ours: discordOurs, bare: discordBare, ratio: discordOurs.perSecond / discordBare.perSecond },
+      rounds,
+      slack,
+      discord,
+      slackDistinct,
+      discordDistinct,
       rss: { afterStartMb, afterLoadMb, settledMb },
       charts: { ...charts, timeouts: charts.statuses[0] ?? 0 },
     };

@@ -1,8 +1,10 @@
-#!/usr/bin/env -S node --max-semi-space-size=1
+#!/usr/bin/env -S node --max-semi-space-size=1 --heap-growing-percent=10
 // Entry point of the `photo-finish` bin: runs the compiled CLI (npm install builds it; `npm start`
 // does not rebuild, so the prompt comes up at once: run `npm run build` after editing src/).
-// A 1 MB young generation (PRODUCTION_NODE_FLAGS in src/paths.ts, also in `npm start`) keeps a bot
-// with every SDK loaded about 12 MB smaller; its answers allocate little, so throughput holds.
+// Memory flags (PRODUCTION_NODE_FLAGS in src/paths.ts, also in `npm start`): a 1 MB young generation
+// keeps a bot with every SDK loaded about 12 MB smaller; growing the old generation by 10% rather than
+// V8's default (up to 4×) keeps a burst of requests from leaving the heap tens of MB larger. Answers
+// allocate little, so neither costs throughput (measured side by side).
 import { existsSync } from "node:fs";
 
 const compiled = new URL("../dist/src/cli/main.js", import.meta.url);

@@ -83,7 +83,7 @@ function keyOf(context: CommandContext, invocation: Invocation): string | undefi
  * arguments. Kept answers come back as the same object, so their payloads are made once; an answer
  * that is no longer kept anywhere takes its payloads with it (a WeakMap).
  */
-export function rememberRenders<A extends readonly (string | number | undefined)[], R>(
+export function rememberRenders<A extends readonly (string | number | undefined)[], R extends object>(
   render: (answer: Answer, ...args: A) => R,
 ): (answer: Answer, ...args: A) => R {
   const made = new WeakMap<Answer, Map<string, R>>();
@@ -98,6 +98,27 @@ export function rememberRenders<A extends readonly (string | number | undefined)
     if (hit !== undefined) return hit;
     const payload = render(answer, ...args);
     byArgs.set(key, payload);
+    rememberedPayloads.add(payload);
     return payload;
   };
+}
+
+/** Payloads made by a remembered renderer: sent again and again, never changed. */
+const rememberedPayloads = new WeakSet<object>();
+/** Their JSON text, made the first time one is sent. */
+const jsonText = new WeakMap<object, string>();
+
+/**
+ * `JSON.stringify(value)`, made once for a remembered payload (it is sent as it stands every time
+ * its answer is). Anything else is serialised afresh, and nothing is kept for it.
+ */
+export function toJson(value: unknown): string {
+  if (typeof value !== "object" || value === null || !rememberedPayloads.has(value))
+    return JSON.stringify(value);
+  let text = jsonText.get(value);
+  if (text === undefined) {
+    text = JSON.stringify(value);
+    jsonText.set(value, text);
+  }
+  return text;
 }

@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { load, type PreparedRequest, rssMb } from "../../bench/http.js";
+import { load, rssMb } from "../../bench/http.js";
+import type { PreparedRequest } from "../../bench/http-requests.js";
 import { makeKeys, signBody } from "../helpers/discord.js";
 import { type ServerProcess, startServerProcess } from "../helpers/server-process.js";
 import { slashCommandBody } from "../helpers/slack-requests.js";

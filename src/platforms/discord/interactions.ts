@@ -81,13 +81,13 @@ export function fromApiInteraction(raw: unknown, arrival: Arrival): DiscordInbou
   };
   const type = typeof json.type === "number" ? json.type : Number.NaN;
   const data = isObject(json.data) ? json.data : undefined;
-  const unsupported: InboundRequest = { ...base, kind: "unsupported", type: String(type) };
+  const unsupported = (): InboundRequest => ({ ...base, kind: "unsupported", type: String(type) });
   switch (type) {
     case InteractionType.Ping:
       return { kind: "ping" };
     case InteractionType.ApplicationCommand:
     case InteractionType.ApplicationCommandAutocomplete: {
-      if (!data || typeof data.name !== "string") return unsupported;
+      if (!data || typeof data.name !== "string") return unsupported();
       const options = readOptions(Array.isArray(data.options) ? data.options : []);
       return type === InteractionType.ApplicationCommand
         ? { ...base, kind: "command", name: data.name, options }
@@ -96,9 +96,9 @@ export function fromApiInteraction(raw: unknown, arrival: Arrival): DiscordInbou
     case InteractionType.MessageComponent:
       return data && typeof data.custom_id === "string"
         ? { ...base, kind: "button", action: decodeButton(data.custom_id) }
-        : unsupported;
+        : unsupported();
     default:
-      return unsupported;
+      return unsupported();
   }
 }
 

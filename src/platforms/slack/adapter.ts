@@ -78,14 +78,14 @@ async function answerCommand(
   arrival: SlackArrival,
   pipeline: Pipeline,
   charts: SlackCharts | undefined,
-  ack: (message: RespondArguments) => Promise<void>,
+  ack: (message: SlackMessage) => Promise<void>,
 ): Promise<void> {
   let acked = false;
   await pipeline.handle(slashCommandRequest(command, arrival), async (reply) => {
     if (!("answer" in reply)) throw new Error("a slash command always has an answer");
     // The chart is drawn before the ack: Slack fetches the image as soon as it gets the message.
     const message = await messageWithChart(reply.answer, toSlackMessage(reply.answer), charts, reply.log);
-    await ack(toArguments(message));
+    await ack(message);
     acked = true;
     return {
       delivered: true,
@@ -94,7 +94,7 @@ async function answerCommand(
     };
   });
   // Rendering broke (logged by the pipeline): the user still gets an answer.
-  if (!acked) await ack(toArguments(apology(pipeline))).catch(() => {});
+  if (!acked) await ack(apology(pipeline)).catch(() => {});
 }
 
 function listen(
@@ -110,7 +110,9 @@ function listen(
   app.command(/^/, async ({ command, ack, context }) => {
     // From the moment the request reached the server, not the moment Bolt called us.
     const receivedAt = typeof context.receivedAt === "number" ? context.receivedAt : performance.now();
-    await answerCommand(command, { transport, receivedAt, log: parentLog }, pipeline, charts, (m) => ack(m));
+    await answerCommand(command, { transport, receivedAt, log: parentLog }, pipeline, charts, (m) =>
+      ack(toArguments(m)),
+    );
   });
 
   app.action(new RegExp(`^${ACTION_ID_PREFIX}`), async ({ ack, body, action, context }) => {
