@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { createServer } from "node:net";
 import path from "node:path";
-import { PACKAGE_ROOT, PRODUCTION_NODE_FLAGS } from "../src/paths.js";
+import { PACKAGE_ROOT, PRODUCTION_ENV, PRODUCTION_NODE_FLAGS } from "../src/paths.js";
 import { APP_ID, startFakeDiscord } from "../stand-ins/discord.js";
 import {
   distinctQuestions,
@@ -243,6 +243,7 @@ export async function benchHttp(total: number, concurrency: number, rounds = 5):
   // PORT must be a real port (0 is refused at start-up): ask the kernel for a free one.
   const ours = await startChild([...PRODUCTION_NODE_FLAGS, bin], {
     ...base,
+    ...PRODUCTION_ENV,
     PORT: String(await freePort()),
     DISCORD_PUBLIC_KEY: publicKeyHex,
     SLACK_SIGNING_SECRET: secret,

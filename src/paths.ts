@@ -28,5 +28,15 @@ export const PRODUCTION_NODE_FLAGS: readonly string[] = [
   "--heap-growing-percent=10",
 ];
 
+/**
+ * Environment the bot runs with, set by the same three places: glibc reads these only when a process
+ * starts. Two malloc arenas instead of one per thread, and returning free memory above 128 kB to the
+ * system, let the memory that chart threads used go back once they retire (measured: about 15 MB).
+ */
+export const PRODUCTION_ENV: Readonly<Record<string, string>> = {
+  MALLOC_ARENA_MAX: "2",
+  MALLOC_TRIM_THRESHOLD_: "131072",
+};
+
 /** The data folder that ships with the package. */
 export const DEFAULT_DATA_DIR = path.join(PACKAGE_ROOT, "data");

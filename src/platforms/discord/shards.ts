@@ -1,6 +1,6 @@
 import path from "node:path";
 import { ShardingManager } from "discord.js";
-import { PACKAGE_ROOT, PRODUCTION_NODE_FLAGS } from "../../paths.js";
+import { PACKAGE_ROOT, PRODUCTION_ENV, PRODUCTION_NODE_FLAGS } from "../../paths.js";
 import type { Adapter, AdapterDeps } from "../platform.js";
 
 /** How many gateway shards to run: a number, or Discord's recommendation. */
@@ -18,6 +18,9 @@ export function createDiscordShardsAdapter(deps: AdapterDeps, shards: ShardCount
   const log = deps.log.child({ adapter: "discord-shards" });
   const token = deps.config.DISCORD_TOKEN;
   if (!token) throw new Error("sharding the Discord gateway needs DISCORD_TOKEN");
+  // Shard processes inherit this process's environment (ShardingManager takes no env of its own), so
+  // they get the production malloc settings even when this process was started without them.
+  for (const [name, value] of Object.entries(PRODUCTION_ENV)) process.env[name] ??= value;
   const manager = new ShardingManager(path.join(PACKAGE_ROOT, "bin", "photo-finish.js"), {
     token,
     totalShards: shards,
