@@ -5,7 +5,7 @@ import { type ChartImage, chartId, renderChartImage } from "./index.js";
 export interface ChartStoreOptions {
   /** Most images kept (default 256). */
   readonly maxEntries?: number;
-  /** Most bytes of PNG kept (default 32 MiB). */
+  /** Most bytes of PNG kept (default 8 MiB: about a hundred charts, a tenth of the memory budget). */
   readonly maxBytes?: number;
   /** How a chart is drawn; tests substitute a failing or counting renderer. */
   readonly render?: (chart: ChartData) => Promise<ChartImage>;
@@ -25,7 +25,7 @@ export class ChartStore {
 
   constructor(options: ChartStoreOptions = {}) {
     this.#maxEntries = Math.max(1, options.maxEntries ?? 256);
-    this.#maxBytes = Math.max(1, options.maxBytes ?? 32 * 1024 * 1024);
+    this.#maxBytes = Math.max(1, options.maxBytes ?? 8 * 1024 * 1024);
     this.#render = options.render ?? renderChartImage;
   }
 

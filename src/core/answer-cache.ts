@@ -4,8 +4,12 @@ import type { Command, CommandContext } from "./command.js";
 import type { Invocation } from "./parse.js";
 import type { Outcome } from "./respond.js";
 
-/** How many distinct questions a cache keeps answers for; the least recently asked go first. */
-export const ANSWER_CACHE_SIZE = 512;
+/**
+ * How many distinct questions a cache keeps answers for; the least recently asked go first. A
+ * channel's popular questions are a few dozen; each kept answer, with its Discord and Slack payloads
+ * and their JSON, holds up to about 25 kB, so 128 of them stay within 3 MB.
+ */
+export const ANSWER_CACHE_SIZE = 128;
 
 interface Entry {
   readonly command: Command;
