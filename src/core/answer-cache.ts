@@ -60,10 +60,19 @@ export class AnswerCache {
     if (key !== undefined && outcome.status !== "failed") {
       if (this.#entries.size >= this.#capacity)
         this.#entries.delete(this.#entries.keys().next().value as string);
-      this.#entries.set(key, { command: invocation.command, outcome });
+      // Frozen, so code that tried to change a shared answer would fail on the first ask, not corrupt later ones.
+      this.#entries.set(key, { command: invocation.command, outcome: deepFreeze(outcome) });
     }
     return outcome;
   }
+}
+
+/** Freezes `value` and every object and array inside it; returns it. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const item of Object.values(value)) deepFreeze(item);
+  return value;
 }
 
 /**
@@ -100,7 +109,7 @@ export function rememberRenders<A extends readonly (string | number | undefined)
     const key = args.map(String).join("\u0000");
     const hit = byArgs.get(key);
     if (hit !== undefined) return hit;
-    const payload = render(answer, ...args);
+    const payload = deepFreeze(render(answer, ...args));
     byArgs.set(key, payload);
     rememberedPayloads.add(payload);
     return payload;

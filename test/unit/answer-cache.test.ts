@@ -117,6 +117,20 @@ describe("the answer cache", () => {
     expect(runs()).toBe(4);
   });
 
+  it("keeps answers frozen, so nothing that reads a shared answer can change it for the next asker", () => {
+    const context: CommandContext = { data, commands, platform: "discord" };
+    const cache = new AnswerCache();
+    const invocation = parseLine("/closest 3", commands, data);
+    const kept = cache.answer(context, invocation, () => answerInvocation(context, invocation));
+    expect(Object.isFrozen(kept.answer)).toBe(true);
+    expect(() => {
+      (kept.answer.figures as unknown as { label: string }[]).push({ label: "x" });
+    }).toThrow(TypeError);
+    expect(() => {
+      (kept.answer.list?.rows[0] as { winner: string }).winner = "Someone else";
+    }).toThrow(TypeError);
+  });
+
   it("with capacity 0 keeps nothing", () => {
     const { command, runs } = countingCommand();
     const cache = new AnswerCache(0);
