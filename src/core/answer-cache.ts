@@ -2,6 +2,7 @@ import type { Dataset } from "../data/dataset.js";
 import type { Answer } from "./answer.js";
 import type { Command, CommandContext } from "./command.js";
 import type { Invocation } from "./parse.js";
+import { RecentMap } from "./recent-map.js";
 import type { Outcome } from "./respond.js";
 
 /**
@@ -27,12 +28,11 @@ interface Entry {
  * a refresh), so an answer never outlives the data it came from.
  */
 export class AnswerCache {
-  readonly #capacity: number;
   #data: Dataset | undefined;
-  readonly #entries = new Map<string, Entry>();
+  readonly #entries: RecentMap<string, Entry>;
 
   constructor(capacity = ANSWER_CACHE_SIZE) {
-    this.#capacity = capacity;
+    this.#entries = new RecentMap(capacity);
   }
 
   /** How many answers are kept now. */
@@ -42,7 +42,7 @@ export class AnswerCache {
 
   /** The answer to `invocation` in `context`: the kept one, or `compute`'s (kept when it may be). */
   answer(context: CommandContext, invocation: Invocation, compute: () => Outcome): Outcome {
-    if (this.#capacity <= 0) return compute();
+    if (this.#entries.capacity <= 0) return compute();
     if (context.data !== this.#data) {
       this.#entries.clear();
       this.#data = context.data;
@@ -50,18 +50,12 @@ export class AnswerCache {
     const key = keyOf(context, invocation);
     const kept = key === undefined ? undefined : this.#entries.get(key);
     // The command object is checked too: a test or an embedder may register another command by that name.
-    if (key !== undefined && kept && kept.command === invocation.command) {
-      // Re-inserting moves the entry to the young end, so eviction drops the least recently asked.
-      this.#entries.delete(key);
-      this.#entries.set(key, kept);
-      return kept.outcome;
-    }
+    if (key !== undefined && kept && kept.command === invocation.command) return kept.outcome;
     const outcome = compute();
     if (key !== undefined && outcome.status !== "failed") {
-      if (this.#entries.size >= this.#capacity)
-        this.#entries.delete(this.#entries.keys().next().value as string);
       // Frozen, so code that tried to change a shared answer would fail on the first ask, not corrupt later ones.
       this.#entries.set(key, { command: invocation.command, outcome: deepFreeze(outcome) });
+      keptAnswers.add(outcome.answer);
     }
     return outcome;
   }
@@ -91,16 +85,21 @@ function keyOf(context: CommandContext, invocation: Invocation): string | undefi
   return parts.join("\u0000");
 }
 
+/** Answers an AnswerCache has kept: the only ones worth remembering renders for. */
+const keptAnswers = new WeakSet<Answer>();
+
 /**
- * A pure renderer (answer → payload) that remembers what it made for each answer, keyed by the other
- * arguments. Kept answers come back as the same object, so their payloads are made once; an answer
- * that is no longer kept anywhere takes its payloads with it (a WeakMap).
+ * A pure renderer (answer → payload) that remembers what it made for each kept answer, keyed by the
+ * other arguments: a kept answer comes back as the same object, so its payloads are made once, and an
+ * answer no longer kept anywhere takes its payloads with it (a WeakMap). Any other answer is rendered
+ * afresh and nothing is kept for it, so a question asked once costs no more than before.
  */
 export function rememberRenders<A extends readonly (string | number | undefined)[], R extends object>(
   render: (answer: Answer, ...args: A) => R,
 ): (answer: Answer, ...args: A) => R {
   const made = new WeakMap<Answer, Map<string, R>>();
   return (answer, ...args) => {
+    if (!keptAnswers.has(answer)) return render(answer, ...args);
     let byArgs = made.get(answer);
     if (!byArgs) {
       byArgs = new Map();

@@ -1,4 +1,5 @@
 import type { InteractionCost } from "./button-action.js";
+import { RecentMap } from "./recent-map.js";
 
 /** What the cooldown says about one more command from a user. */
 export type CooldownVerdict = { readonly ok: true } | { readonly ok: false; readonly retryAfterMs: number };
@@ -20,26 +21,23 @@ export const DEFAULT_COOLDOWN: CooldownOptions = { limit: 5, windowMs: 10_000, m
  * `maxUsers × limit` timestamps whatever the traffic.
  */
 export class Cooldown {
-  readonly #seen = new Map<string, number[]>();
+  readonly #seen: RecentMap<string, number[]>;
 
-  constructor(readonly options: CooldownOptions = DEFAULT_COOLDOWN) {}
+  constructor(readonly options: CooldownOptions = DEFAULT_COOLDOWN) {
+    this.#seen = new RecentMap(options.maxUsers);
+  }
 
   /** Records a command from `user` at `now` if allowed; otherwise says how long to wait. */
   take(user: string, now: number = Date.now()): CooldownVerdict {
     const since = now - this.options.windowMs;
     const times = (this.#seen.get(user) ?? []).filter((t) => t > since);
-    // Re-inserting moves the user to the end: Map order is then least recently seen first.
-    this.#seen.delete(user);
     if (times.length >= this.options.limit) {
       this.#seen.set(user, times);
       return { ok: false, retryAfterMs: (times[0] as number) + this.options.windowMs - now };
     }
     times.push(now);
+    // The least recently seen user is forgotten once maxUsers are remembered.
     this.#seen.set(user, times);
-    while (this.#seen.size > this.options.maxUsers) {
-      const oldest = this.#seen.keys().next().value as string;
-      this.#seen.delete(oldest);
-    }
     return { ok: true };
   }
 

@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
+import { RecentMap } from "../core/recent-map.js";
 
 /**
  * Pseudonymous user ids: one keyed hash (HMAC-SHA256) for every platform, so log lines about one
@@ -68,20 +69,19 @@ const REMEMBERED_USERS = 4_096;
 
 /**
  * `pseudonym` with a bounded memory of recent users: one fan's commands and clicks arrive in runs, so
- * most requests skip the HMAC. The oldest entry goes first once the memory is full.
+ * most requests skip the HMAC. The least recently seen user goes first once the memory is full.
  */
 export function pseudonymizer(
   key: Buffer,
   remembered = REMEMBERED_USERS,
 ): (platform: string, id: string | undefined, scope?: string) => string | undefined {
-  const known = new Map<string, string>();
+  const known = new RecentMap<string, string>(remembered);
   return (platform, id, scope) => {
     if (id === undefined || id === "") return undefined;
     const subject = `${platform}:${scope ?? ""}:${id}`;
     const hit = known.get(subject);
     if (hit !== undefined) return hit;
     const made = pseudonym(key, platform, id, scope) as string;
-    if (known.size >= remembered) known.delete(known.keys().next().value as string);
     known.set(subject, made);
     return made;
   };

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../commands/index.js";
-import { AnswerCache, rememberRenders } from "../../src/core/answer-cache.js";
+import { AnswerCache, rememberRenders, toJson } from "../../src/core/answer-cache.js";
 import { type Command, type CommandContext, defineCommand } from "../../src/core/command.js";
 import { UserError } from "../../src/core/errors.js";
 import { parseLine } from "../../src/core/parse.js";
@@ -166,28 +166,48 @@ describe("the pipeline's answers to repeated questions", () => {
 });
 
 describe("remembered renders", () => {
-  it("make a payload once per answer and arguments", () => {
+  /** An answer to `line` that an AnswerCache has kept. */
+  function keptAnswer(line: string) {
+    const context: CommandContext = { data, commands, platform: "discord" };
+    const invocation = parseLine(line, commands, data);
+    return new AnswerCache().answer(context, invocation, () => answerInvocation(context, invocation)).answer;
+  }
+
+  it("make a payload once per kept answer and arguments, and nothing is kept for other answers", () => {
     let made = 0;
     const render = rememberRenders((answer: { title: string }, page: number) => {
       made++;
       return { text: `${answer.title} p${page}` };
     });
-    const answer = { title: "A" } as never;
-    const first = render(answer, 0);
-    expect(render(answer, 0)).toBe(first);
-    expect(render(answer, 1)).toEqual({ text: "A p1" });
-    expect(render({ title: "A" } as never, 0)).not.toBe(first);
-    expect(made).toBe(3);
+    const kept = keptAnswer("/closest 3");
+    const first = render(kept, 0);
+    expect(render(kept, 0)).toBe(first);
+    expect(render(kept, 1)).toEqual({ text: `${kept.title} p1` });
+    expect(made).toBe(2);
+    // An answer no cache kept (asked once) is rendered afresh every time.
+    const once = { ...kept };
+    expect(render(once, 0)).toEqual(first);
+    expect(render(once, 0)).not.toBe(render(once, 0));
+    expect(made).toBe(5);
   });
 
   it("give the platforms' payloads unchanged: the same as a fresh render of an equal answer", () => {
-    const context: CommandContext = { data, commands, platform: "discord" };
-    const { answer } = answerInvocation(context, parseLine("/leaders nextgen", commands, data));
+    const answer = keptAnswer("/leaders nextgen");
     const copy = structuredClone(answer);
     expect(toDiscordResponse(answer, 1, "update")).toBe(toDiscordResponse(answer, 1, "update"));
     expect(toDiscordResponse(answer, 1, "update")).toEqual(toDiscordResponse(copy, 1, "update"));
     expect(toDiscordResponse(answer, 0)).not.toEqual(toDiscordResponse(answer, 1, "update"));
     expect(toSlackMessage(answer, 1)).toBe(toSlackMessage(answer, 1));
     expect(toSlackMessage(answer, 1)).toEqual(toSlackMessage(copy, 1));
+  });
+
+  it("send a kept payload's JSON as made the first time, and anything else serialised afresh", () => {
+    const payload = toDiscordResponse(keptAnswer("/closest 2"));
+    expect(toJson(payload)).toBe(JSON.stringify(payload));
+    expect(toJson(payload)).toBe(toJson(payload));
+    const fresh = { type: 4, data: { content: "hi" } };
+    expect(toJson(fresh)).toBe(JSON.stringify(fresh));
+    fresh.data.content = "changed";
+    expect(toJson(fresh)).toBe(JSON.stringify(fresh));
   });
 });
