@@ -63,7 +63,9 @@ export class AnswerCache {
 
 /** Freezes `value` and every object and array inside it; returns it. */
 function deepFreeze<T>(value: T): T {
-  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return value;
+  // Typed arrays (a PNG's bytes) cannot be frozen; answers and payloads hold none, but must not break if one does.
+  if (typeof value !== "object" || value === null || Object.isFrozen(value) || ArrayBuffer.isView(value))
+    return value;
   Object.freeze(value);
   for (const item of Object.values(value)) deepFreeze(item);
   return value;
@@ -74,15 +76,16 @@ function deepFreeze<T>(value: T): T {
  * is not a plain string, number or boolean, since then the string would not tell two questions apart.
  */
 function keyOf(context: CommandContext, invocation: Invocation): string | undefined {
-  const parts = [context.platform, context.refreshedAt ?? "", invocation.command.name];
+  const values: [string, string | number | boolean][] = [];
   for (const name of Object.keys(invocation.values).sort()) {
     const value = invocation.values[name];
     if (value === undefined) continue;
     if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean")
       return undefined;
-    parts.push(`${name}=${typeof value}:${String(value)}`);
+    values.push([name, value]);
   }
-  return parts.join("\u0000");
+  // JSON keeps every part apart whatever characters a typed value holds, and 3 apart from "3".
+  return JSON.stringify([context.platform, context.refreshedAt ?? "", invocation.command.name, values]);
 }
 
 /** Answers an AnswerCache has kept: the only ones worth remembering renders for. */

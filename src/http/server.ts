@@ -24,6 +24,9 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
   const declared = Number(req.headers["content-length"] ?? 0);
   if (declared > limit) return Promise.reject(new BodyTooLargeError(`body of ${declared} bytes`));
   if (req.readableEnded) return Promise.resolve(Buffer.alloc(0));
+  // Already gone (its error and close events have fired): waiting for them would never end.
+  if (req.destroyed)
+    return Promise.reject(req.errored ?? Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

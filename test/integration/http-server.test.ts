@@ -1,10 +1,11 @@
-import { connect } from "node:net";
+import { IncomingMessage } from "node:http";
+import { connect, Socket } from "node:net";
 import { Writable } from "node:stream";
 import pino, { type Logger } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { loadDataset } from "../../src/data/load.js";
-import { HttpServer, sendJson } from "../../src/http/server.js";
+import { BodyTooLargeError, HttpServer, readBody, sendJson } from "../../src/http/server.js";
 import { createDiscordHttpAdapter } from "../../src/platforms/discord/http.js";
 import { createSlackAdapter } from "../../src/platforms/slack/adapter.js";
 import { Runtime } from "../../src/runtime.js";
@@ -144,5 +145,30 @@ describe("data reloads", () => {
     });
     // And a reload asked for after they settle runs again (nothing stays stuck).
     expect(await runtime.reload()).toBe(true);
+  });
+});
+
+describe("reading a body", () => {
+  it("a request already gone when its body is read is refused at once as a client abort, never awaited forever", async () => {
+    const socket = new Socket();
+    const req = new IncomingMessage(socket);
+    req.destroy();
+    // Let its close event go by first: a reader that waited for it would wait forever.
+    await new Promise((resolve) => setImmediate(resolve));
+    await expect(readBody(req)).rejects.toMatchObject({ code: "ECONNRESET" });
+    socket.destroy();
+  });
+
+  it("a body over the limit is refused, and one under it arrives whole", async () => {
+    const big = new IncomingMessage(new Socket());
+    const tooBig = readBody(big, 4);
+    big.push(Buffer.from("12345"));
+    await expect(tooBig).rejects.toThrow(BodyTooLargeError);
+    const small = new IncomingMessage(new Socket());
+    const whole = readBody(small, 8);
+    small.push(Buffer.from("12"));
+    small.push(Buffer.from("34"));
+    small.push(null);
+    expect((await whole).toString()).toBe("1234");
   });
 });

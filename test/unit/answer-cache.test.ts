@@ -78,6 +78,17 @@ describe("the answer cache", () => {
     expect(other.runs()).toBe(1);
   });
 
+  it("cannot be fooled by a typed value that spells out other options", () => {
+    const { command, runs } = countingCommand();
+    const cache = new AnswerCache();
+    const context: CommandContext = { data, commands: [command], platform: "discord" };
+    const forged = ask(cache, context, command, { mode: "x\u0000n=number:3" });
+    const real = ask(cache, context, command, { mode: "x", n: 3 });
+    expect(runs()).toBe(2);
+    expect(forged.answer.title).toBe("Count none");
+    expect(real.answer.title).toBe("Count 3");
+  });
+
   it("starts afresh when the data changes, so no answer outlives its data", () => {
     const { command, runs } = countingCommand();
     const cache = new AnswerCache();

@@ -18,9 +18,6 @@ export function createDiscordShardsAdapter(deps: AdapterDeps, shards: ShardCount
   const log = deps.log.child({ adapter: "discord-shards" });
   const token = deps.config.DISCORD_TOKEN;
   if (!token) throw new Error("sharding the Discord gateway needs DISCORD_TOKEN");
-  // Shard processes inherit this process's environment (ShardingManager takes no env of its own), so
-  // they get the production malloc settings even when this process was started without them.
-  for (const [name, value] of Object.entries(PRODUCTION_ENV)) process.env[name] ??= value;
   const manager = new ShardingManager(path.join(PACKAGE_ROOT, "bin", "photo-finish.js"), {
     token,
     totalShards: shards,
@@ -39,6 +36,9 @@ export function createDiscordShardsAdapter(deps: AdapterDeps, shards: ShardCount
   return {
     name: "discord-shards",
     async start() {
+      // Shard processes inherit this process's environment (ShardingManager takes no env of its own),
+      // so they get the production malloc settings even when this process was started without them.
+      for (const [name, value] of Object.entries(PRODUCTION_ENV)) process.env[name] ??= value;
       await manager.spawn({ timeout: SHARD_READY_TIMEOUT_MS });
       log.info({ shards: manager.totalShards }, "every Discord shard is ready");
     },
