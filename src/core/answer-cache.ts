@@ -23,16 +23,21 @@ interface Entry {
  * a pure function of its values and its context (data, command list, platform, refresh time), so
  * the answer can be reused as it stands; answers are read-only values and nobody changes them.
  *
- * Only answers and rejections (the user's to fix) are kept. A failure is ours: it is never kept, so
- * it is logged every time it happens. The whole cache is dropped when the data changes (a reload or
- * a refresh), so an answer never outlives the data it came from.
+ * An answer is kept the second time its question is asked (recently): most questions are asked
+ * once, and keeping those would only push the popular ones out and give the garbage collector long-
+ * lived objects to move. Only answers and rejections (the user's to fix) are kept. A failure is ours:
+ * it is never kept, so it is logged every time it happens. The whole cache is dropped when the data
+ * changes (a reload or a refresh), so an answer never outlives the data it came from.
  */
 export class AnswerCache {
   #data: Dataset | undefined;
   readonly #entries: RecentMap<string, Entry>;
+  /** Questions asked once recently: only their keys, a few times as many as the answers kept. */
+  readonly #askedOnce: RecentMap<string, true>;
 
   constructor(capacity = ANSWER_CACHE_SIZE) {
     this.#entries = new RecentMap(capacity);
+    this.#askedOnce = new RecentMap(capacity * 4);
   }
 
   /** How many answers are kept now. */
@@ -45,6 +50,7 @@ export class AnswerCache {
     if (this.#entries.capacity <= 0) return compute();
     if (context.data !== this.#data) {
       this.#entries.clear();
+      this.#askedOnce.clear();
       this.#data = context.data;
     }
     const key = keyOf(context, invocation);
@@ -52,11 +58,14 @@ export class AnswerCache {
     // The command object is checked too: a test or an embedder may register another command by that name.
     if (key !== undefined && kept && kept.command === invocation.command) return kept.outcome;
     const outcome = compute();
-    if (key !== undefined && outcome.status !== "failed") {
-      // Frozen, so code that tried to change a shared answer would fail on the first ask, not corrupt later ones.
-      this.#entries.set(key, { command: invocation.command, outcome: deepFreeze(outcome) });
-      keptAnswers.add(outcome.answer);
+    if (key === undefined || outcome.status === "failed") return outcome;
+    if (this.#askedOnce.get(key) === undefined) {
+      this.#askedOnce.set(key, true);
+      return outcome;
     }
+    // Frozen, so code that tried to change a shared answer would fail when it is kept, not corrupt later asks.
+    this.#entries.set(key, { command: invocation.command, outcome: deepFreeze(outcome) });
+    keptAnswers.add(outcome.answer);
     return outcome;
   }
 }
