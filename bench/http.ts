@@ -14,7 +14,7 @@ import {
   RequestSigner,
   requestSet,
 } from "./http-requests.js";
-import { percentile } from "./stats.js";
+import { median, percentile } from "./stats.js";
 
 /** One load run against one endpoint. */
 export interface LoadFigure {
@@ -172,14 +172,6 @@ export interface HttpFigures {
   readonly rss: { readonly afterStartMb: number; readonly afterLoadMb: number; readonly settledMb: number };
   /** Discord interactions, 64 in flight, one in ten a Chart click; unanswered within 3 s = time-out. */
   readonly charts: LoadFigure & { readonly timeouts: number };
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 /** The run whose throughput is the median of the runs (the lower middle one for an even count). */
