@@ -81,7 +81,7 @@ export function createDiscordHttpAdapter(deps: AdapterDeps, options: DiscordHttp
     // From the moment the request reached the server: waiting for the event loop and the body counts.
     const startedAt = requestReceivedAt(req);
     const body = await readBody(req);
-    const failure = verifyDiscordRequest(
+    const failure = await verifyDiscordRequest(
       key,
       { signature: req.headers["x-signature-ed25519"], timestamp: req.headers["x-signature-timestamp"] },
       body,

@@ -26,19 +26,27 @@ export function publicKeyFromHex(hex: string): KeyObject {
 
 /**
  * Checks Discord's Ed25519 signature over `timestamp + rawBody`, and that the timestamp is recent.
- * Returns undefined when the request is genuine, or why it is not.
+ * Resolves to undefined when the request is genuine, or to why it is not.
+ *
+ * The signature check is the costliest step of an interaction (about 0.1 ms of CPU, more than
+ * answering it); it runs on libuv's thread pool so the event loop keeps answering meanwhile.
  */
-export function verifyDiscordRequest(
+export async function verifyDiscordRequest(
   key: KeyObject,
   headers: { signature: string | string[] | undefined; timestamp: string | string[] | undefined },
   rawBody: Buffer,
   nowSeconds: number = Date.now() / 1000,
-): VerifyFailure | undefined {
+): Promise<VerifyFailure | undefined> {
   const { signature, timestamp } = headers;
   if (typeof signature !== "string" || typeof timestamp !== "string" || signature === "" || timestamp === "")
     return "missing";
   if (!/^[0-9a-f]{128}$/i.test(signature) || !/^\d{1,12}$/.test(timestamp)) return "malformed";
   if (Math.abs(nowSeconds - Number(timestamp)) > SIGNATURE_MAX_AGE_SECONDS) return "stale";
   const signed = Buffer.concat([Buffer.from(timestamp, "utf8"), rawBody]);
-  return verify(null, signed, key, Buffer.from(signature, "hex")) ? undefined : "mismatch";
+  const genuine = await new Promise<boolean>((resolve, reject) =>
+    verify(null, signed, key, Buffer.from(signature, "hex"), (error, ok) =>
+      error ? reject(error) : resolve(ok),
+    ),
+  );
+  return genuine ? undefined : "mismatch";
 }
