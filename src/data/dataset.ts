@@ -1,3 +1,4 @@
+import { RecentMap } from "../core/recent-map.js";
 import { NameIndex } from "./names.js";
 import {
   type DatasetMeta,
@@ -10,6 +11,12 @@ import {
   type TimedRace,
   type Track,
 } from "./types.js";
+
+/**
+ * How many derived figures a dataset keeps. Era-wide figures, asked all the time, stay recent; the
+ * cap only drops rare scopes, which are rebuilt in well under a millisecond if asked again.
+ */
+const MEMO_ENTRIES = 512;
 
 /**
  * The loaded, validated, indexed data. Immutable: a reload builds a new one and swaps it in whole,
@@ -37,8 +44,11 @@ export interface Dataset {
   readonly resultsByDriver: ReadonlyMap<string, readonly Race[]>;
   readonly resultsByTrack: ReadonlyMap<string, readonly Race[]>;
   readonly resultsBySeason: ReadonlyMap<number, readonly Race[]>;
-  /** Memo for derived figures (leaderboards): safe because the dataset never changes. */
-  readonly memo: Map<string, unknown>;
+  /**
+   * Memo for derived figures (leaderboards, per-scope lists): safe because the dataset never changes.
+   * Bounded, because scopes multiply (driver × track × season × dates) and fans choose them.
+   */
+  readonly memo: RecentMap<string, unknown>;
 }
 
 /** Orders timed races closest first, then oldest first, so every list reads the same way everywhere. */
@@ -98,6 +108,6 @@ export function buildDataset(parts: DatasetParts): Dataset {
     resultsByDriver: groupBy(races, bothDrivers),
     resultsByTrack: groupBy(races, (r) => [r.trackId]),
     resultsBySeason: groupBy(races, (r) => [r.season]),
-    memo: new Map(),
+    memo: new RecentMap(MEMO_ENTRIES),
   };
 }
