@@ -16,12 +16,15 @@ export interface CooldownOptions {
 /** The default: five commands per user per ten seconds, ten thousand users remembered. */
 export const DEFAULT_COOLDOWN: CooldownOptions = { limit: 5, windowMs: 10_000, maxUsers: 10_000 };
 
+const NONE: readonly number[] = [];
+
 /**
  * A per-user sliding-window rate limit, so one person cannot flood a channel. Memory is bounded by
- * `maxUsers × limit` timestamps whatever the traffic.
+ * `maxUsers × limit` timestamps whatever the traffic, and a user whose window has passed is forgotten.
  */
 export class Cooldown {
-  readonly #seen: RecentMap<string, number[]>;
+  /** Each user's command times in the window, oldest first. */
+  readonly #seen: RecentMap<string, readonly number[]>;
 
   constructor(readonly options: CooldownOptions = DEFAULT_COOLDOWN) {
     this.#seen = new RecentMap(options.maxUsers);
@@ -30,15 +33,27 @@ export class Cooldown {
   /** Records a command from `user` at `now` if allowed; otherwise says how long to wait. */
   take(user: string, now: number = Date.now()): CooldownVerdict {
     const since = now - this.options.windowMs;
-    const times = (this.#seen.get(user) ?? []).filter((t) => t > since);
+    this.forgetExpired(now);
+    const previous = this.#seen.get(user) ?? NONE;
+    const times = previous.some((t) => t <= since) ? previous.filter((t) => t > since) : previous;
     if (times.length >= this.options.limit) {
       this.#seen.set(user, times);
       return { ok: false, retryAfterMs: (times[0] as number) + this.options.windowMs - now };
     }
-    times.push(now);
-    // The least recently seen user is forgotten once maxUsers are remembered.
-    this.#seen.set(user, times);
+    // A new array of exactly the right length: push would reserve room for 16 more numbers, and a
+    // busy minute remembers thousands of users. The least recently seen user goes once maxUsers are held.
+    this.#seen.set(user, times.concat(now));
     return { ok: true };
+  }
+
+  /**
+   * Forgets users whose every command is older than the window: they have their whole budget again,
+   * so remembering them only holds memory after a busy spell. Least recently seen first, stopping
+   * at the first user still inside it.
+   */
+  forgetExpired(now: number = Date.now()): number {
+    const since = now - this.options.windowMs;
+    return this.#seen.dropOldestWhile((times) => (times.at(-1) ?? since) <= since);
   }
 
   /** Users currently remembered (for tests and health figures). */
@@ -65,6 +80,12 @@ export class InteractionLimits {
     readonly commands: Cooldown = new Cooldown(),
     readonly followUps: Cooldown = new Cooldown(FOLLOW_UP_COOLDOWN),
   ) {}
+
+  /** Forgets users whose windows have passed, in both budgets (see Cooldown.forgetExpired). */
+  forgetExpired(now: number = Date.now()): void {
+    this.commands.forgetExpired(now);
+    this.followUps.forgetExpired(now);
+  }
 
   /** Records an interaction from `user` (or the anonymous bucket) against the budget its cost draws on. */
   take(user: string | undefined, cost: InteractionCost, now: number = Date.now()): CooldownVerdict {

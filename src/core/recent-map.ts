@@ -32,6 +32,21 @@ export class RecentMap<K, V> {
     this.#entries.set(key, value);
   }
 
+  /**
+   * Forgets the least recently used entries for as long as `stale` says so of the oldest, stopping at
+   * the first one it keeps; returns how many went. Lets a holder of timed entries drop the expired
+   * ones in order without scanning the rest.
+   */
+  dropOldestWhile(stale: (value: V) => boolean): number {
+    let dropped = 0;
+    for (const [key, value] of this.#entries) {
+      if (!stale(value)) break;
+      this.#entries.delete(key);
+      dropped++;
+    }
+    return dropped;
+  }
+
   /** Forgets every entry. */
   clear(): void {
     this.#entries.clear();

@@ -58,10 +58,12 @@ export function pseudonym(
   scope: string | undefined = undefined,
 ): string | undefined {
   if (id === undefined || id === "") return undefined;
+  // Only the first 8 bytes are turned into text: slicing a 64-digit string would keep all of it alive
+  // behind every pseudonym the cooldown and the pseudonym memory hold.
   return createHmac("sha256", key)
     .update(`${platform}:${scope ?? ""}:${id}`)
-    .digest("hex")
-    .slice(0, 16);
+    .digest()
+    .toString("hex", 0, 8);
 }
 
 /** How many recent users' pseudonyms a pseudonymizer remembers. */

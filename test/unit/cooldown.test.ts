@@ -21,6 +21,21 @@ describe("Cooldown", () => {
     expect(cooldown.take("user-0", 2000).ok).toBe(true); // forgotten long ago
   });
 
+  it("forgets users whose window has passed, oldest first, and they have their whole budget again", () => {
+    const cooldown = new Cooldown({ limit: 2, windowMs: 1_000, maxUsers: 100 });
+    cooldown.take("early", 0);
+    cooldown.take("early", 10);
+    cooldown.take("late", 600);
+    expect(cooldown.size).toBe(2);
+    // At 1,010 every command of "early" is a window old; "late" is still inside its window.
+    expect(cooldown.take("new", 1_010).ok).toBe(true);
+    expect(cooldown.size).toBe(2);
+    expect(cooldown.forgetExpired(2_100)).toBe(2);
+    expect(cooldown.size).toBe(0);
+    expect([cooldown.take("early", 2_100).ok, cooldown.take("early", 2_101).ok]).toEqual([true, true]);
+    expect(cooldown.take("early", 2_102).ok).toBe(false);
+  });
+
   it("never lets anyone past the limit within a window (property)", () => {
     fc.assert(
       fc.property(

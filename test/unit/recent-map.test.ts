@@ -18,6 +18,24 @@ describe("RecentMap", () => {
     expect(map.get("c")).toBe(30);
   });
 
+  it("drops stale entries from the least recently used end only, stopping at the first one kept", () => {
+    const map = new RecentMap<string, number>(10);
+    for (const [key, value] of [
+      ["a", 1],
+      ["b", 9],
+      ["c", 2],
+      ["d", 3],
+    ] as const)
+      map.set(key, value);
+    expect(map.dropOldestWhile((v) => v < 5)).toBe(1); // a goes; b is kept, so c waits behind it
+    expect([map.get("a"), map.get("c"), map.get("d")]).toEqual([undefined, 2, 3]);
+    expect(map.dropOldestWhile((v) => v < 5)).toBe(0); // b is now the oldest
+    expect(map.size).toBe(3);
+    map.get("b"); // c and d are now older than b
+    expect(map.dropOldestWhile((v) => v < 5)).toBe(2);
+    expect(map.size).toBe(1);
+  });
+
   it("with capacity 0 holds nothing, and clear forgets everything", () => {
     const none = new RecentMap<string, number>(0);
     none.set("a", 1);
