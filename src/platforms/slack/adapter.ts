@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { App, type AuthorizeResult, HTTPReceiver, type RespondArguments } from "@slack/bolt";
+import type { AuthorizeResult, RespondArguments } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Config } from "../../config.js";
 import { APOLOGY_TEXT, apologyAnswer } from "../../core/respond.js";
@@ -8,6 +8,7 @@ import { type HttpServer, MAX_BODY_BYTES, readBody, requestReceivedAt, sendJson 
 import type { Pipeline } from "../../pipeline/pipeline.js";
 import type { Adapter, AdapterDeps } from "../platform.js";
 import { ACTION_ID_PREFIX } from "./action-value.js";
+import { App, HTTPReceiver } from "./bolt.js";
 import { boltLogger } from "./bolt-logger.js";
 import { messageWithChart, type SlackCharts, stepsWithChart } from "./charts.js";
 import {

@@ -1,5 +1,6 @@
-import { type Logger as BoltLogger, LogLevel } from "@slack/bolt";
+import type { Logger as BoltLogger } from "@slack/bolt";
 import type { Logger } from "pino";
+import { LogLevel } from "./bolt.js";
 
 function safeStringify(value: unknown): string {
   try {
