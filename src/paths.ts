@@ -29,6 +29,16 @@ export const PRODUCTION_NODE_FLAGS: readonly string[] = [
 ];
 
 /**
+ * V8 flags the bin sets at run time, before any of the bot's modules load (they only steer the
+ * garbage collector, so they need no command line, and the shebang has no room left). Start-up runs
+ * thousands of functions once (the Discord and Slack SDKs, data validation); flushing their bytecode
+ * after 2 collections without use rather than 5, and their baseline code too, keeps about 2 MB less
+ * heap alive, idle and after load (measured with full GCs). A flushed function that runs again is
+ * simply compiled again; the hot path never goes unused long enough.
+ */
+export const RUNTIME_V8_FLAGS: readonly string[] = ["--bytecode-old-age=2", "--flush-baseline-code"];
+
+/**
  * Environment the bot runs with, set by the same three places: glibc reads these only when a process
  * starts. Two malloc arenas instead of one per thread, and returning free memory above 128 kB to the
  * system, let the memory that chart threads used go back once they retire (measured: about 15 MB).

@@ -1,7 +1,8 @@
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { PACKAGE_ROOT, PRODUCTION_ENV, PRODUCTION_NODE_FLAGS } from "../../src/paths.js";
+import { PACKAGE_ROOT, PRODUCTION_ENV, PRODUCTION_NODE_FLAGS, RUNTIME_V8_FLAGS } from "../../src/paths.js";
 
 /** The environment assignments and node flags a command line sets before the script. */
 function settingsOf(commandLine: string): { env: Record<string, string>; flags: string[] } {
@@ -30,5 +31,14 @@ describe("the bot's process settings", () => {
     expect(start.flags).toEqual([...PRODUCTION_NODE_FLAGS]);
     expect(start.env).toEqual({ ...PRODUCTION_ENV });
     expect(PRODUCTION_NODE_FLAGS.length).toBeGreaterThan(0);
+  });
+
+  it("set at run time are flags this Node's V8 knows (it ignores unknown ones without a word)", () => {
+    const known = execFileSync(process.execPath, ["--v8-options"], { encoding: "utf8" });
+    expect(RUNTIME_V8_FLAGS.length).toBeGreaterThan(0);
+    for (const flag of RUNTIME_V8_FLAGS) {
+      const name = flag.replace(/^--/, "").replace(/=.*$/, "");
+      expect(known, flag).toMatch(new RegExp(`^\\s+--${name} `, "m"));
+    }
   });
 });
