@@ -29,6 +29,8 @@ const HTTP_GRACE_MS = 6_000;
  * When the process exits after SIGTERM whatever is still running (a client holding a socket, an
  * SDK that keeps a timer): the promise is "exit 0 within 10 s".
  */
+/** How often users whose cooldown has passed are forgotten (see Cooldown.forgetExpired). */
+const FORGET_EXPIRED_EVERY_MS = 30_000;
 const HARD_EXIT_MS = 9_000;
 
 /**
@@ -103,6 +105,9 @@ export async function start(options: StartOptions = {}): Promise<number> {
   // One pipeline, so one set of per-user limits and one pseudonym key, for every platform.
   const userKey = userKeyFrom(config);
   const pipeline = new Pipeline({ runtime, log, userKey });
+  // Users whose cooldown window has passed are dropped even when nobody else writes, so memory goes
+  // back down after a busy spell; unref'd, so it never keeps the process up.
+  setInterval(() => pipeline.limits.forgetExpired(), FORGET_EXPIRED_EVERY_MS).unref();
   // In a shard's child process (started by --shards), this process is one gateway shard, nothing else.
   if (isShardProcess())
     return serve(

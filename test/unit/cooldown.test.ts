@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Cooldown } from "../../src/core/cooldown.js";
+import { Cooldown, InteractionLimits } from "../../src/core/cooldown.js";
 import { cooldownAnswer } from "../../src/core/respond.js";
 import { realContext } from "../helpers/data.js";
 
@@ -34,6 +34,19 @@ describe("Cooldown", () => {
     expect(cooldown.size).toBe(0);
     expect([cooldown.take("early", 2_100).ok, cooldown.take("early", 2_101).ok]).toEqual([true, true]);
     expect(cooldown.take("early", 2_102).ok).toBe(false);
+  });
+
+  it("forgets expired users in both budgets of the interaction limits", () => {
+    const limits = new InteractionLimits(
+      new Cooldown({ limit: 1, windowMs: 1_000, maxUsers: 10 }),
+      new Cooldown({ limit: 1, windowMs: 5_000, maxUsers: 10 }),
+    );
+    limits.take("a", "command", 0);
+    limits.take("b", "follow-up", 0);
+    limits.forgetExpired(2_000);
+    expect([limits.commands.size, limits.followUps.size]).toEqual([0, 1]);
+    limits.forgetExpired(5_000);
+    expect(limits.followUps.size).toBe(0);
   });
 
   it("never lets anyone past the limit within a window (property)", () => {
