@@ -19,6 +19,7 @@ import {
   resolveTrack,
   UNRANKED_NOTE,
 } from "../src/core/present.js";
+import { compareNames } from "../src/data/names.js";
 import {
   countWinsWithin,
   coverageOf,
@@ -69,7 +70,7 @@ export const margin = defineCommand({
     const mostNames = [...wins]
       .filter(([, n]) => n === most)
       .map(([id]) => data.drivers.get(id)?.name ?? id)
-      .sort((x, y) => x.localeCompare(y));
+      .sort(compareNames);
     const through = result.coverage.pending && share ? ` through ${share.stretch.toSeason}` : "";
     const atTrack = found ? ` at ${found.track.aliases[0] ?? found.track.name}` : "";
     const summary = result.coverage.outside

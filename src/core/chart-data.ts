@@ -5,6 +5,7 @@ import type { Coverage } from "../query/coverage.js";
 import type { Standing } from "../query/drivers.js";
 import type { Scope } from "../query/scope.js";
 import type { DistributionChart, LeaderboardChart, TimelineChart } from "./chart.js";
+import { compareStrings } from "./compare.js";
 import { formatMargin } from "./format.js";
 import { footerOf } from "./present.js";
 
@@ -79,7 +80,7 @@ export function timelineChart(
   coverage: Coverage,
   widestMs: number,
 ): TimelineChart {
-  const dated = [...races].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const dated = [...races].sort((a, b) => compareStrings(a.date, b.date));
   return {
     kind: "timeline",
     title: `${driver.name}: close finishes over time`,

@@ -1,3 +1,4 @@
+import { compareStrings } from "../core/compare.js";
 import { RecentMap } from "../core/recent-map.js";
 import { NameIndex } from "./names.js";
 import {
@@ -53,7 +54,7 @@ export interface Dataset {
 
 /** Orders timed races closest first, then oldest first, so every list reads the same way everywhere. */
 export function compareRaces(a: TimedRace, b: TimedRace): number {
-  return a.marginMs - b.marginMs || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+  return a.marginMs - b.marginMs || compareStrings(a.date, b.date);
 }
 
 /** Everything a dataset is built from, already validated: plain data, so it can be snapshotted. */

@@ -1,4 +1,5 @@
 import { distance } from "fastest-levenshtein";
+import { compareStrings } from "../core/compare.js";
 
 /** Anything that can be looked up by name: drivers and tracks. */
 export interface Named {
@@ -32,6 +33,28 @@ export function normalizeName(text: string): string {
     .replace(/['’`]/g, "")
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
+}
+
+/** Sort keys of names already compared; names come from the data, so this stays about as small. */
+const sortKeys = new Map<string, string>();
+const MAX_SORT_KEYS = 4_096;
+
+/**
+ * Orders names alphabetically, the same on every machine: folded as lookups fold them (no accents,
+ * no case), then by exact text. localeCompare would follow the host's locale and load ICU's
+ * collation tables (about 1.6 MB resident) to order a handful of names.
+ */
+export function compareNames(a: string, b: string): number {
+  return compareStrings(sortKeyOf(a), sortKeyOf(b)) || compareStrings(a, b);
+}
+
+function sortKeyOf(name: string): string {
+  let key = sortKeys.get(name);
+  if (key === undefined) {
+    key = normalizeName(name);
+    if (sortKeys.size < MAX_SORT_KEYS) sortKeys.set(name, key);
+  }
+  return key;
 }
 
 /** How many typing mistakes a query of this length may hold and still count as that name. */
@@ -205,7 +228,7 @@ export class NameIndex<T extends Named> {
           Number(b.prefix) - Number(a.prefix) ||
           a.distance - b.distance ||
           Number(b.contains) - Number(a.contains) ||
-          a.value.name.localeCompare(b.value.name),
+          compareNames(a.value.name, b.value.name),
       );
   }
 }

@@ -1,4 +1,5 @@
 import type { Dataset } from "../data/dataset.js";
+import { compareNames } from "../data/names.js";
 import type { Driver, Race, TimedRace } from "../data/types.js";
 import { type Coverage, type CoverageRun, completeStretch, coverageOf } from "./coverage.js";
 import { marginScope } from "./finishes.js";
@@ -76,7 +77,7 @@ export function rankStandings(standings: readonly Standing[], metric: StandingMe
       (a, b) =>
         b[metric] - a[metric] ||
         others.reduce((d, m) => d || b[m] - a[m], 0) ||
-        a.driver.name.localeCompare(b.driver.name),
+        compareNames(a.driver.name, b.driver.name),
     );
 }
 
@@ -89,7 +90,7 @@ export function topBy(
   const top = ranked[0];
   if (!top) return undefined;
   const drivers = ranked.filter((s) => s[metric] === top[metric]).map((s) => s.driver);
-  return { drivers: [...drivers].sort((x, y) => x.name.localeCompare(y.name)), value: top[metric] };
+  return { drivers: [...drivers].sort((x, y) => compareNames(x.name, y.name)), value: top[metric] };
 }
 
 /** Every driver's place by one metric in one pass: position and how many share it. */
@@ -124,7 +125,7 @@ export function rankOf(
     tiedWith: standings
       .filter((s) => s[metric] === value && s.driver.id !== driverId)
       .map((s) => s.driver)
-      .sort((a, b) => a.name.localeCompare(b.name)),
+      .sort((a, b) => compareNames(a.name, b.name)),
     of: standings.filter((s) => s[metric] > 0).length,
   };
 }

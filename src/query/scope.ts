@@ -1,3 +1,4 @@
+import { compareStrings } from "../core/compare.js";
 import type { Dataset } from "../data/dataset.js";
 import { normalizeName } from "../data/names.js";
 import type { Era, Race, TimedRace } from "../data/types.js";
@@ -56,7 +57,7 @@ export function getEra(ds: Dataset, id: string): Era {
 export function widestEra(ds: Dataset): Era {
   return [...ds.eras]
     .filter((e) => e.to === undefined)
-    .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))[0] as Era;
+    .sort((a, b) => compareStrings(a.from, b.from))[0] as Era;
 }
 
 /**

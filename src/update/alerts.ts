@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "pino";
 import type { Answer } from "../core/answer.js";
+import { compareStrings } from "../core/compare.js";
 import type { Dataset } from "../data/dataset.js";
 import type { DataFolder, RaceRecord } from "./dataset-files.js";
 import { writeFileAtomically } from "./write.js";
@@ -64,7 +65,7 @@ function timedRows(folder: DataFolder): RaceRecord[] {
   return folder.races
     .map((l) => l.record)
     .filter((r) => r.finish === "timed" && r.margin !== "")
-    .sort((a, b) => marginMs(a) - marginMs(b) || a.date.localeCompare(b.date));
+    .sort((a, b) => marginMs(a) - marginMs(b) || compareStrings(a.date, b.date));
 }
 
 function marginMs(record: RaceRecord): number {

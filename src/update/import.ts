@@ -1,3 +1,4 @@
+import { compareStrings } from "../core/compare.js";
 import { formatDate, formatMargin } from "../core/format.js";
 import type { DataFolder, NamedEntry, RaceLine, RaceRecord, SeasonEntry } from "./dataset-files.js";
 import { DEFAULT_FEED_URL, type FeedClient } from "./feed-client.js";
@@ -125,7 +126,8 @@ export async function planImport(current: DataFolder, options: ImportOptions): P
       .filter((r) => r.race_type_id === 1)
       .sort(
         (a, b) =>
-          (dayOf(a.date_scheduled ?? a.race_date) ?? "").localeCompare(
+          compareStrings(
+            dayOf(a.date_scheduled ?? a.race_date) ?? "",
             dayOf(b.date_scheduled ?? b.race_date) ?? "",
           ) || a.race_id - b.race_id,
       );

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, open, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { compareStrings } from "../core/compare.js";
 
 /**
  * Commits several data files at once so that readers never take a mix of old and new.
@@ -84,7 +85,7 @@ export async function commitFiles(
   unchangedNames: readonly string[],
   options: CommitOptions,
 ): Promise<void> {
-  const names = Object.keys(changed).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const names = Object.keys(changed).sort((a, b) => rank(a) - rank(b) || compareStrings(a, b));
   if (names.length === 0) return;
   const stagingName = `${STAGING_PREFIX}${process.pid}-${randomBytes(4).toString("hex")}`;
   const staging = path.join(dir, stagingName);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NameIndex, normalizeName } from "../../src/data/names.js";
+import { compareNames, NameIndex, normalizeName } from "../../src/data/names.js";
 import { realData } from "../helpers/data.js";
 
 const data = await realData();
@@ -95,5 +95,33 @@ describe("normalizeName", () => {
     });
     expect(index.resolve("Brad").kind).toBe("match"); // prefix of the canonical name
     expect(index.resolve("keselowski").kind).toBe("match");
+  });
+});
+
+describe("compareNames", () => {
+  it("orders names alphabetically with accents and case set aside, the same on every machine", () => {
+    const names = [
+      "Sutton Reed",
+      "aj Foyt",
+      "Daniel Suárez",
+      "Daniel Suarez",
+      "AJ Allmendinger",
+      "Daniel Sutton",
+    ];
+    // By code unit, "aj Foyt" would come last and "Daniel Suárez" after "Daniel Sutton".
+    expect([...names].sort(compareNames)).toEqual([
+      "AJ Allmendinger",
+      "aj Foyt",
+      "Daniel Suarez",
+      "Daniel Suárez",
+      "Daniel Sutton",
+      "Sutton Reed",
+    ]);
+  });
+
+  it("gives every pair of different names a strict order, so sorted lists never depend on input order", () => {
+    expect(compareNames("Daniel Suárez", "Daniel Suarez")).toBeGreaterThan(0);
+    expect(compareNames("Daniel Suarez", "Daniel Suárez")).toBeLessThan(0);
+    expect(compareNames("Ryan Blaney", "Ryan Blaney")).toBe(0);
   });
 });
