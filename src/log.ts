@@ -1,26 +1,21 @@
-import pino, { type Logger } from "pino";
+import pino, { type Logger, type LoggerOptions } from "pino";
+import { redactSecrets } from "./log-redact.js";
 
-/** Paths pino blanks in every log line, wherever a secret could turn up. */
-export const REDACT_PATHS = [
-  "token",
-  "*.token",
-  "config.DISCORD_TOKEN",
-  "config.DISCORD_PUBLIC_KEY",
-  "config.SLACK_BOT_TOKEN",
-  "config.SLACK_SIGNING_SECRET",
-  "config.SLACK_APP_TOKEN",
-  "headers.authorization",
-  "*.headers.authorization",
-  'headers["x-slack-signature"]',
-  'headers["x-signature-ed25519"]',
-];
+/**
+ * Options every process logger shares: the level, and secrets blanked in every line (see
+ * log-redact.ts). A child logger's bindings are not looked at: pino never passes them to a
+ * formatter, and ours are fixed fields (adapter, component, request id).
+ */
+export function loggerOptions(level: string): LoggerOptions {
+  return { level, formatters: { log: redactSecrets } };
+}
 
 /**
  * The process logger: JSON lines on stderr, so stdout stays the bot's own output (answers in a
  * terminal, payloads from `ask`). `pretty` makes them readable for a person at a terminal.
  */
 export async function createLogger(options: { level: string; pretty: boolean }): Promise<Logger> {
-  const base = { level: options.level, redact: { paths: REDACT_PATHS, censor: "[redacted]" } };
+  const base = loggerOptions(options.level);
   if (!options.pretty) {
     // Asynchronous writes: a burst of interactions coalesces into few writes instead of blocking on
     // each line. What is pending is flushed when the process exits, however it exits.
