@@ -129,20 +129,21 @@ export function rememberRenders<A extends readonly (string | number | undefined)
 
 /** Payloads made by a remembered renderer: sent again and again, never changed. */
 const rememberedPayloads = new WeakSet<object>();
-/** Their JSON text, made the first time one is sent. */
-const jsonText = new WeakMap<object, string>();
+/** Their JSON as UTF-8 bytes, made the first time one is sent. */
+const jsonBytes = new WeakMap<object, Buffer>();
 
 /**
- * `JSON.stringify(value)`, made once for a remembered payload (it is sent as it stands every time
- * its answer is). Anything else is serialised afresh, and nothing is kept for it.
+ * `value` as JSON to send: for a remembered payload, UTF-8 bytes made once and written as they
+ * stand every time its answer is sent (no serialising, encoding or copying per request); anything
+ * else is serialised afresh, as text, and nothing is kept for it.
  */
-export function toJson(value: unknown): string {
+export function toJson(value: unknown): string | Buffer {
   if (typeof value !== "object" || value === null || !rememberedPayloads.has(value))
     return JSON.stringify(value);
-  let text = jsonText.get(value);
-  if (text === undefined) {
-    text = JSON.stringify(value);
-    jsonText.set(value, text);
+  let bytes = jsonBytes.get(value);
+  if (bytes === undefined) {
+    bytes = Buffer.from(JSON.stringify(value), "utf8");
+    jsonBytes.set(value, bytes);
   }
-  return text;
+  return bytes;
 }

@@ -116,12 +116,12 @@ const SWEEP_MS = 50;
 
 /** Sends a JSON response. */
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = toJson(body);
+  const json = toJson(body);
   res.writeHead(status, {
     "content-type": "application/json; charset=utf-8",
-    "content-length": Buffer.byteLength(text),
+    "content-length": typeof json === "string" ? Buffer.byteLength(json) : json.length,
   });
-  res.end(text);
+  res.end(json);
 }
 
 /**
