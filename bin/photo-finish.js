@@ -6,20 +6,35 @@
 // keeps a bot with every SDK loaded about 12 MB smaller; growing the old generation by 10% rather than
 // V8's default (up to 4×) keeps a burst of requests from leaving the heap tens of MB larger. Answers
 // allocate little, so neither costs throughput (measured side by side).
-// Code-flushing flags (RUNTIME_V8_FLAGS) are set here, before the CLI and the SDKs load.
-import { existsSync } from "node:fs";
-import { setFlagsFromString } from "node:v8";
+// CommonJS (bin/package.json), because libuv sizes its thread pool from UV_THREADPOOL_SIZE the
+// first time the pool is used, and an ES module entry has used it (to read files) before its first
+// line runs. The size is set before anything is imported; an operator's own setting wins.
+"use strict";
+const { availableParallelism } = require("node:os");
+const { threadPoolSize } = require("./thread-pool.js");
 
-const compiled = new URL("../dist/src/cli/main.js", import.meta.url);
-if (!existsSync(compiled)) {
-  process.stderr.write("photo-finish: not built yet; run `npm run build` (npm install does it too)\n");
-  process.exit(1);
+process.env.UV_THREADPOOL_SIZE ??= String(threadPoolSize(availableParallelism()));
+
+const { existsSync } = require("node:fs");
+const { setFlagsFromString } = require("node:v8");
+const { pathToFileURL } = require("node:url");
+const path = require("node:path");
+
+async function run() {
+  const compiled = path.join(__dirname, "..", "dist", "src", "cli", "main.js");
+  if (!existsSync(compiled)) {
+    process.stderr.write("photo-finish: not built yet; run `npm run build` (npm install does it too)\n");
+    return 1;
+  }
+  // Code-flushing flags (RUNTIME_V8_FLAGS), set before the CLI and the SDKs load.
+  const paths = path.join(__dirname, "..", "dist", "src", "paths.js");
+  const { RUNTIME_V8_FLAGS } = await import(pathToFileURL(paths).href);
+  for (const flag of RUNTIME_V8_FLAGS) setFlagsFromString(flag);
+  const { main } = await import(pathToFileURL(compiled).href);
+  return main(process.argv.slice(2));
 }
-const { RUNTIME_V8_FLAGS } = await import(new URL("../dist/src/paths.js", import.meta.url).href);
-for (const flag of RUNTIME_V8_FLAGS) setFlagsFromString(flag);
-const { main } = await import(compiled.href);
 
-main(process.argv.slice(2)).then(
+run().then(
   (code) => {
     process.exitCode = code;
   },
