@@ -1,8 +1,9 @@
+import { execFile } from "node:child_process";
 import { loadDataset } from "../src/data/load.js";
 import { benchCharts } from "./charts.js";
 import { benchAsk, benchWrappers } from "./cli.js";
 import { benchCommands, type CommandFigure } from "./commands.js";
-import { benchHttp } from "./http.js";
+import type { HttpFigures } from "./http.js";
 import { ms, printTable } from "./stats.js";
 import { makeSyntheticDataset } from "./synthetic.js";
 
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
   log(
     `\nHTTP endpoints on 127.0.0.1: ${total} signed requests per run, 16 in flight, each from a new user; after a warm-up, ${rounds} rounds, ours and the baseline alternating`,
   );
-  const http = await benchHttp(total, 16, rounds);
+  const http = await benchHttpApart(total, rounds);
   if (!json) {
     const rows = [
       ["popular questions (answered from the cache)", http.slack, http.discord],
@@ -107,6 +108,19 @@ async function main(): Promise<void> {
   }
 
   if (json) console.log(JSON.stringify({ commands: commandFigures, ask, wrappers, charts, http }, null, 2));
+}
+
+/** Runs the HTTP part in a fresh process (see http-main.ts) and reads its figures. */
+function benchHttpApart(total: number, rounds: number): Promise<HttpFigures> {
+  const script = new URL("./http-main.js", import.meta.url).pathname;
+  return new Promise((resolve, reject) =>
+    execFile(
+      process.execPath,
+      [script, String(total), String(rounds)],
+      { maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout) as HttpFigures)),
+    ),
+  );
 }
 
 main().catch((error) => {
