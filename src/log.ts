@@ -3,8 +3,8 @@ import { redactSecrets } from "./log-redact.js";
 
 /**
  * Options every process logger shares: the level, and secrets blanked in every line (see
- * log-redact.ts). A child logger's bindings are not looked at: pino never passes them to a
- * formatter, and ours are fixed fields (adapter, component, request id).
+ * log-redact.ts). A child logger's bindings are not looked at: pino gives `formatters.bindings` only
+ * the root's (pid, hostname), and ours are fixed fields (adapter, component, request id).
  */
 export function loggerOptions(level: string): LoggerOptions {
   return { level, formatters: { log: redactSecrets } };

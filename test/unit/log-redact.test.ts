@@ -27,6 +27,10 @@ describe("secrets in log lines", () => {
     "an Authorization header one object down": { req: { headers: { Authorization: `Bearer ${SECRET}` } } },
     "Slack's signature header": { headers: { "x-slack-signature": `v0=${SECRET}` } },
     "Discord's signature header": { req: { headers: { "x-signature-ed25519": SECRET } } },
+    "a token among the headers": { headers: { token: SECRET } },
+    "the token in a Discord callback URL": {
+      request: { url: `https://discord.com/api/v10/interactions/123/${SECRET}/callback` },
+    },
   };
   for (const [what, fields] of Object.entries(cases))
     it(`blanks ${what}, and keeps the rest of the line`, () => {
@@ -47,14 +51,34 @@ describe("secrets in log lines", () => {
     expect(JSON.parse(text)).toMatchObject({ adapter: "x", requestId: "1", route: { token: CENSOR } });
   });
 
-  it("keeps an error's message and stack when one of its fields is blanked", () => {
-    const error = Object.assign(new Error("Discord said no"), { token: SECRET });
+  it("keeps an error's type, message, stack and cause when one of its fields is blanked", () => {
+    const error = Object.assign(new TypeError("Discord said no", { cause: new Error("socket hang up") }), {
+      token: SECRET,
+    });
     const text = logged((log) => log.error({ err: error }, "follow-up failed"));
     expect(text).not.toContain(SECRET);
-    const line = JSON.parse(text) as { err: { message: string; stack: string; token: string } };
-    expect(line.err.message).toBe("Discord said no");
-    expect(line.err.stack).toContain("Error: Discord said no");
-    expect(line.err.token).toBe(CENSOR);
+    const line = JSON.parse(text) as { err: { type: string; message: string; stack: string; token: string } };
+    // pino's error serializer adds the cause's message: the cause survived the copy.
+    expect(line.err).toMatchObject({
+      type: "TypeError",
+      message: "Discord said no: socket hang up",
+      token: CENSOR,
+    });
+    expect(line.err.stack).toContain("TypeError: Discord said no");
+    expect(error.token).toBe(SECRET);
+  });
+
+  it("looks inside errors where SDKs keep the request that failed", () => {
+    const inner = Object.assign(new Error("request failed"), {
+      config: { headers: { Authorization: `Bearer ${SECRET}` } },
+    });
+    const outer = Object.assign(new Error("An HTTP protocol error occurred"), {
+      original: inner,
+      url: `https://discord.com/api/v10/webhooks/42/${SECRET}/messages/@original`,
+    });
+    const text = logged((log) => log.error({ err: outer }, "Slack call failed"));
+    expect(text).not.toContain(SECRET);
+    expect(text).toContain("/webhooks/42/[redacted]/messages/@original");
   });
 
   it("hands back the very object when it holds no secret, and never changes the one it is given", () => {
