@@ -29,9 +29,9 @@ const HTTP_GRACE_MS = 6_000;
  * When the process exits after SIGTERM whatever is still running (a client holding a socket, an
  * SDK that keeps a timer): the promise is "exit 0 within 10 s".
  */
+const HARD_EXIT_MS = 9_000;
 /** How often users whose cooldown has passed are forgotten (see Cooldown.forgetExpired). */
 const FORGET_EXPIRED_EVERY_MS = 30_000;
-const HARD_EXIT_MS = 9_000;
 
 /**
  * How long an adapter may take to connect. SDKs retry some failures forever (Bolt on a 5xx from

@@ -142,7 +142,11 @@ export function toJson(value: unknown): string | Buffer {
     return JSON.stringify(value);
   let bytes = jsonBytes.get(value);
   if (bytes === undefined) {
-    bytes = Buffer.from(JSON.stringify(value), "utf8");
+    const text = JSON.stringify(value);
+    // A buffer of its own: a small Buffer.from would be cut from Node's shared 8 kB pool and keep
+    // all of it (and whatever else lands there) alive as long as the answer is kept.
+    bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+    bytes.write(text, "utf8");
     jsonBytes.set(value, bytes);
   }
   return bytes;
