@@ -30,7 +30,7 @@ export function publicKeyFromHex(hex: string): KeyObject {
  * are still answered well inside Discord's 3 s, and a backlog the pool cannot keep up with is
  * worked off here too rather than queued without end.
  */
-export const POOL_WAIT_MS = 50;
+const POOL_WAIT_MS = 50;
 
 /** crypto.verify on the thread pool, or on the event loop once the pool has kept it POOL_WAIT_MS. */
 function verifyOffThread(signed: Buffer, key: KeyObject, signature: Buffer): Promise<boolean> {
