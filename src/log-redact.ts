@@ -50,13 +50,13 @@ const isSecretHeader = (key: string) => SECRET_HEADERS.has(key.toLowerCase());
 
 /** What one field becomes; `depth` is how many objects further down to look into. */
 function redactField(key: string, value: unknown, depth: number, parentKey?: string): unknown {
+  if (key === "token" && value !== undefined) return CENSOR;
   if (typeof value === "string") {
-    if (key === "token" || (parentKey === "config" && CONFIG_SECRETS.has(key))) return CENSOR;
+    if (parentKey === "config" && CONFIG_SECRETS.has(key)) return CENSOR;
     if (parentKey === "headers" && isSecretHeader(key)) return CENSOR;
     if (key === "url" && value.includes("/")) return value.replace(TOKEN_IN_URL, `$1${CENSOR}`);
     return value;
   }
-  if (key === "token" && value !== undefined) return CENSOR;
   if (!isFields(value) || depth <= 0 || ArrayBuffer.isView(value)) return value;
   return redactFields(value, value instanceof Error ? Math.max(depth, ERROR_DEPTH) : depth - 1, key);
 }
