@@ -10,6 +10,7 @@ import {
 } from "../../src/platforms/discord/render.js";
 import { truncate } from "../../src/platforms/discord/text.js";
 import { DISCORD, expectWithinDiscordLimits } from "../helpers/discord-limits.js";
+import { PROPERTY_TIMEOUT_MS } from "../setup/fast-check.js";
 
 const footer = { source: "Test source", asOf: "2024-05-05" };
 
@@ -278,14 +279,18 @@ describe("Discord renderer", () => {
       usage: fc.option(text, { nil: undefined }),
     });
 
-    it("for any answer and any page (property)", () => {
-      fc.assert(
-        fc.property(arbitraryAnswer, fc.integer({ min: -5, max: 20 }), (a, page) => {
-          expectWithinDiscordLimits(renderDiscordMessage(a, page));
-        }),
-        { numRuns: 200 },
-      );
-    });
+    it(
+      "for any answer and any page (property)",
+      () => {
+        fc.assert(
+          fc.property(arbitraryAnswer, fc.integer({ min: -5, max: 20 }), (a, page) => {
+            expectWithinDiscordLimits(renderDiscordMessage(a, page));
+          }),
+          { numRuns: 200 },
+        );
+      },
+      PROPERTY_TIMEOUT_MS,
+    );
   });
 });
 

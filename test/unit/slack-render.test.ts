@@ -6,6 +6,7 @@ import { type SlackMessage, toSlackMessage } from "../../src/platforms/slack/ren
 import { escapeMrkdwn, packLines, truncateMrkdwn, truncatePlain } from "../../src/platforms/slack/text.js";
 import { anyAnswer } from "../helpers/arbitraries.js";
 import { mrkdwnTexts, slackViolations, unescaped } from "../helpers/slack-limits.js";
+import { PROPERTY_TIMEOUT_MS } from "../setup/fast-check.js";
 
 const footer = { source: "The article", asOf: "2024-05-05" };
 
@@ -184,17 +185,21 @@ describe("toSlackMessage", () => {
     expect(mrkdwnTexts(wordy).some((t) => /more not shown_$/.test(t))).toBe(true);
   });
 
-  it("keeps any answer, on any page, within every limit and fully escaped", () => {
-    fc.assert(
-      fc.property(anyAnswer, fc.integer({ min: -3, max: 20 }), (answer, page) => {
-        const message = toSlackMessage(answer, page);
-        expect(slackViolations(message)).toEqual([]);
-        expect(unescaped(message)).toEqual([]);
-        expect(message.response_type).toBe(answer.ephemeral ? "ephemeral" : "in_channel");
-      }),
-      { numRuns: 300 },
-    );
-  });
+  it(
+    "keeps any answer, on any page, within every limit and fully escaped",
+    () => {
+      fc.assert(
+        fc.property(anyAnswer, fc.integer({ min: -3, max: 20 }), (answer, page) => {
+          const message = toSlackMessage(answer, page);
+          expect(slackViolations(message)).toEqual([]);
+          expect(unescaped(message)).toEqual([]);
+          expect(message.response_type).toBe(answer.ephemeral ? "ephemeral" : "in_channel");
+        }),
+        { numRuns: 300 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });
 
 describe("Slack text helpers", () => {
