@@ -10,7 +10,7 @@ fc.configureGlobal({ defaultSizeToMaxWhenMaxSpecified: true });
 
 /**
  * For a property over whole answers at full size (hundreds of runs, rows and kilobytes of text):
- * about 15 s on the development machine, so twice the default test time-out leaves a slower CI
+ * up to about 15 s on the development machine, so four times the suite's 30 s time-out leaves a slower CI
  * machine room.
  */
 export const PROPERTY_TIMEOUT_MS = 120_000;
