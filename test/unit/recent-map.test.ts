@@ -64,7 +64,7 @@ describe("RecentMap", () => {
       // Capacities past 16 make the link arrays grow while entries are held; small ones evict often.
       fc.property(
         fc.oneof(fc.nat(5), fc.integer({ min: 17, max: 24 })),
-        fc.array(op, { maxLength: 200, size: "max" }),
+        fc.array(op, { maxLength: 200 }),
         (capacity, ops) => {
           const map = new RecentMap<number, number>(capacity);
           let model: [number, number][] = [];
