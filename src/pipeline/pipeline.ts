@@ -64,6 +64,8 @@ export class Pipeline {
   readonly #key: UserKey;
   readonly #pseudonym: ReturnType<typeof pseudonymizer>;
   readonly #deadlineMs: number;
+  /** What the log says when delivery outlasts the deadline. */
+  readonly #lateMessage: string;
   readonly #answers: AnswerCache;
 
   constructor(options: PipelineOptions) {
@@ -73,6 +75,7 @@ export class Pipeline {
     this.#pseudonym = pseudonymizer(options.userKey.key);
     this.limits = options.limits ?? new InteractionLimits();
     this.#deadlineMs = options.deliveryDeadlineMs ?? DELIVERY_DEADLINE_MS;
+    this.#lateMessage = `reply not delivered within ${this.#deadlineMs} ms`;
     this.#answers = new AnswerCache(options.answerCacheSize);
   }
 
@@ -156,12 +159,14 @@ export class Pipeline {
     const reply = this.reply(request);
     let delivery: Delivery;
     try {
-      delivery =
-        (await timeBox(
-          Promise.resolve().then(() => deliver(reply)),
-          this.#deadlineMs,
-          `reply not delivered within ${this.#deadlineMs} ms`,
-        )) ?? {};
+      // An adapter that throws before its promise exists is handled like one whose promise rejects.
+      let delivering: Promise<Delivery | undefined>;
+      try {
+        delivering = Promise.resolve(deliver(reply));
+      } catch (error) {
+        delivering = Promise.reject(error);
+      }
+      delivery = (await timeBox(delivering, this.#deadlineMs, this.#lateMessage)) ?? {};
     } catch (error) {
       reply.log.error({ err: error, platform: request.platform, kind: request.kind }, "reply not delivered");
       delivery = { delivered: false };

@@ -45,6 +45,9 @@ export function run(
     });
     let stdout = "";
     let stderr = "";
+    // Decoded as a stream: a character whose bytes straddle two chunks stays whole.
+    child.stdout.setEncoding("utf8");
+    child.stderr.setEncoding("utf8");
     child.stdout.on("data", (chunk) => {
       stdout += chunk;
     });
