@@ -98,9 +98,10 @@ export class Pipeline {
 
   /**
    * Decides the reply to a request: limits, then parse and run, every error turned into an answer.
-   * Synchronous and never throws (a bug becomes a logged stack and a private apology).
+   * Synchronous and never throws (a bug becomes a logged stack and a private apology). `user` is the
+   * request's pseudonym, for a caller that has worked it out already.
    */
-  reply(request: InboundRequest): Reply {
+  reply(request: InboundRequest, user: string | undefined = this.userOf(request)): Reply {
     const log = (request.log ?? this.#log).child({ requestId: request.requestId });
     const context = this.#runtime.context(request.platform);
     const named = "name" in request ? request.name : undefined;
@@ -109,7 +110,7 @@ export class Pipeline {
       // nor does the operator at the terminal. A request without a user shares one fallback budget.
       if (request.user !== "operator" && request.kind !== "autocomplete") {
         const cost = request.kind === "button" ? costOfButton(request.action) : "command";
-        const verdict = this.limits.take(this.userOf(request), cost);
+        const verdict = this.limits.take(user, cost);
         if (!verdict.ok)
           return {
             kind: request.kind,
@@ -156,7 +157,9 @@ export class Pipeline {
     deliver: (reply: Reply) => Promise<Delivery | undefined>,
   ): Promise<Reply> {
     const started = request.receivedAt ?? performance.now();
-    const reply = this.reply(request);
+    // Once per request: the limits and the log line both know the user by it.
+    const user = this.userOf(request);
+    const reply = this.reply(request, user);
     let delivery: Delivery;
     try {
       // An adapter that throws before its promise exists is handled like one whose promise rejects.
@@ -171,30 +174,37 @@ export class Pipeline {
       reply.log.error({ err: error, platform: request.platform, kind: request.kind }, "reply not delivered");
       delivery = { delivered: false };
     }
-    this.log(request, reply, delivery, started);
+    this.#writeLog(request, reply, delivery, started, user);
     return reply;
   }
 
   /** Writes the interaction's log line (see log-line.ts); `handle` does this for every request. */
-  log(request: InboundRequest, reply: Reply, delivery: Delivery, startedAt: number): void {
+  #writeLog(
+    request: InboundRequest,
+    reply: Reply,
+    delivery: Delivery,
+    startedAt: number,
+    user: string | undefined,
+  ): void {
+    const action = "action" in reply ? reply.action : undefined;
+    // One shape for every line, absent fields undefined (the JSON leaves them out): conditional
+    // spreads made a new object shape per combination, on every interaction.
     const line: InteractionLogLine = {
       platform: request.platform,
       transport: request.transport,
       kind: request.kind,
       command: reply.command,
       options: reply.options,
-      ...("action" in reply && reply.action
-        ? {
-            action: reply.action.kind,
-            line: reply.action.line,
-            ...("page" in reply.action ? { page: reply.action.page } : {}),
-          }
-        : {}),
+      action: action?.kind,
+      line: action?.line,
+      page: action && "page" in action ? action.page : undefined,
       outcome: reply.status,
-      ...(reply.reason ? { reason: reply.reason } : {}),
-      user: this.userOf(request),
+      reason: reply.reason,
+      user,
       latencyMs: Math.round((performance.now() - startedAt) * 10) / 10,
-      ...delivery,
+      delivered: delivery.delivered,
+      chart: delivery.chart,
+      ephemeral: delivery.ephemeral,
     };
     logInteraction(reply.log, line, {
       quiet: request.kind === "autocomplete" || request.user === "operator",

@@ -49,17 +49,16 @@ const isRawValue = (value: unknown): value is RawValue =>
 
 /** Reads option values as Discord delivers them (top-level options only: no subcommands here). */
 export function readOptions(data: readonly unknown[]): OptionInput[] {
-  return data.filter(isObject).flatMap((o) =>
-    typeof o.name === "string"
-      ? [
-          {
-            name: o.name,
-            ...(isRawValue(o.value) ? { value: o.value } : {}),
-            ...(o.focused === true ? { focused: true } : {}),
-          },
-        ]
-      : [],
-  );
+  // A plain loop building one object per option: this runs for every interaction.
+  const options: OptionInput[] = [];
+  for (const o of data) {
+    if (!isObject(o) || typeof o.name !== "string") continue;
+    const option: { name: string; value?: RawValue; focused?: true } = { name: o.name };
+    if (isRawValue(o.value)) option.value = o.value;
+    if (o.focused === true) option.focused = true;
+    options.push(option);
+  }
+  return options;
 }
 
 /**
@@ -76,8 +75,8 @@ export function fromApiInteraction(raw: unknown, arrival: Arrival): DiscordInbou
     transport: arrival.transport,
     requestId: typeof json.id === "string" ? json.id : randomUUID(),
     user: { id: typeof who?.id === "string" ? who.id : undefined },
-    ...(arrival.receivedAt !== undefined ? { receivedAt: arrival.receivedAt } : {}),
-    ...(arrival.log ? { log: arrival.log } : {}),
+    receivedAt: arrival.receivedAt,
+    log: arrival.log,
   };
   const type = typeof json.type === "number" ? json.type : Number.NaN;
   const data = isObject(json.data) ? json.data : undefined;
