@@ -32,22 +32,56 @@ export function publicKeyFromHex(hex: string): KeyObject {
  */
 const POOL_WAIT_MS = 50;
 
+/** A check handed to the pool and not yet answered. */
+interface PendingCheck {
+  readonly signed: Buffer;
+  readonly key: KeyObject;
+  readonly signature: Buffer;
+  readonly startedAt: number;
+  readonly resolve: (ok: boolean) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/**
+ * Checks waiting for the pool, oldest first (a Set keeps insertion order). One watchdog timer looks
+ * at them while any wait, rather than a timer per check: under load that was a timer set and
+ * cleared for every interaction.
+ */
+const waiting = new Set<PendingCheck>();
+let watchdog: NodeJS.Timeout | undefined;
+
+/** Does on the event loop every check that has waited POOL_WAIT_MS or more (so at most 1.5 times that). */
+function rescueStalledChecks(): void {
+  const now = performance.now();
+  for (const check of waiting) {
+    if (now - check.startedAt < POOL_WAIT_MS) break;
+    waiting.delete(check);
+    try {
+      check.resolve(verify(null, check.signed, check.key, check.signature));
+    } catch (error) {
+      check.reject(error);
+    }
+  }
+  stopWatchdogWhenIdle();
+}
+
+function stopWatchdogWhenIdle(): void {
+  if (waiting.size > 0 || !watchdog) return;
+  clearInterval(watchdog);
+  watchdog = undefined;
+}
+
 /** crypto.verify on the thread pool, or on the event loop once the pool has kept it POOL_WAIT_MS. */
 function verifyOffThread(signed: Buffer, key: KeyObject, signature: Buffer): Promise<boolean> {
   return new Promise((resolve, reject) => {
-    let settled = false;
-    const here = setTimeout(() => {
-      settled = true;
-      try {
-        resolve(verify(null, signed, key, signature));
-      } catch (error) {
-        reject(error);
-      }
-    }, POOL_WAIT_MS);
+    const check: PendingCheck = { signed, key, signature, startedAt: performance.now(), resolve, reject };
+    waiting.add(check);
+    // Unref'd: a check still in the pool never holds the process open by itself.
+    watchdog ??= setInterval(rescueStalledChecks, POOL_WAIT_MS / 2).unref();
     verify(null, signed, key, signature, (error, ok) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(here);
+      // Already answered on the event loop: the pool's late verdict is the same, and is dropped.
+      if (!waiting.delete(check)) return;
+      stopWatchdogWhenIdle();
       if (error) reject(error);
       else resolve(ok);
     });
