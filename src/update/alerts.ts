@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "pino";
+import { fetch } from "undici";
 import type { Answer } from "../core/answer.js";
 import { compareStrings } from "../core/compare.js";
 import type { Dataset } from "../data/dataset.js";

@@ -1,3 +1,5 @@
+import { fetch } from "undici";
+
 /** The public base under which NASCAR publishes its results feed. */
 export const DEFAULT_FEED_URL = "https://cf.nascar.com/cacher";
 

@@ -5,6 +5,8 @@
  * adapter stops and aborts its outbound calls.
  */
 
+import { fetch } from "undici";
+
 /** How long one post to a response_url may take; Slack answers these in well under a second. */
 export const RESPOND_TIMEOUT_MS = 5_000;
 
