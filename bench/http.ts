@@ -169,7 +169,16 @@ export interface HttpFigures {
   /** Every question different: nothing can come from the cache. */
   readonly slackDistinct: RatioFigure;
   readonly discordDistinct: RatioFigure;
-  readonly rss: { readonly afterStartMb: number; readonly afterLoadMb: number; readonly settledMb: number };
+  /**
+   * After start; right after the question load; 10 s after it, before any chart (back near idle?);
+   * and 25 s after the chart load.
+   */
+  readonly rss: {
+    readonly afterStartMb: number;
+    readonly afterLoadMb: number;
+    readonly quietMb: number;
+    readonly settledMb: number;
+  };
   /** Discord interactions, 64 in flight, one in ten a Chart click; unanswered within 3 s = time-out. */
   readonly charts: LoadFigure & { readonly timeouts: number };
 }
@@ -297,6 +306,9 @@ export async function benchHttp(total: number, concurrency: number, rounds = 5):
     const slackDistinct = await compare(pairs.slackDistinct, rounds, concurrency);
     const discordDistinct = await compare(pairs.discordDistinct, rounds, concurrency);
     const afterLoadMb = rssMb(ours.child.pid);
+    // Does the process give back what the load took once questions stop coming? (Charts come after.)
+    await new Promise((r) => setTimeout(r, 10_000));
+    const quietMb = rssMb(ours.child.pid);
     // Charts under load: every tenth request asks for a chart, 64 in flight, a 3 s client time-out.
     const mixed = Array.from({ length: Math.min(total, 1280) }, (_, i) =>
       i % 10 === 9
@@ -320,7 +332,7 @@ export async function benchHttp(total: number, concurrency: number, rounds = 5):
       discord,
       slackDistinct,
       discordDistinct,
-      rss: { afterStartMb, afterLoadMb, settledMb },
+      rss: { afterStartMb, afterLoadMb, quietMb, settledMb },
       charts: { ...charts, timeouts: charts.statuses[0] ?? 0 },
     };
   } finally {

@@ -103,7 +103,7 @@ async function main(): Promise<void> {
       `load with charts (${http.charts.requests} Discord interactions, 1 in 10 a Chart click, 64 in flight, 3 s time-out): p50 ${ms(http.charts.p50Ms)} ms, p99 ${ms(http.charts.p99Ms)} ms, ${http.charts.timeouts} time-outs, statuses ${JSON.stringify(http.charts.statuses)}`,
     );
     log(
-      `resident memory of the bot (every adapter: Discord gateway + HTTP, Slack HTTP): ${http.rss.afterStartMb.toFixed(1)} MB after start, ${http.rss.afterLoadMb.toFixed(1)} MB after the load, ${http.rss.settledMb.toFixed(1)} MB 25 s later`,
+      `resident memory of the bot (every adapter: Discord gateway + HTTP, Slack HTTP): ${http.rss.afterStartMb.toFixed(1)} MB after start, ${http.rss.afterLoadMb.toFixed(1)} MB after the load, ${http.rss.quietMb.toFixed(1)} MB 10 s after it, ${http.rss.settledMb.toFixed(1)} MB 25 s after the chart load`,
     );
   }
 
