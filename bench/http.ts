@@ -323,7 +323,7 @@ export async function benchHttp(total: number, concurrency: number, rounds = 5):
       64,
       3_000,
     );
-    // Back near idle once the load stops? Chart threads retire after 20 idle seconds: look after 25.
+    // After the chart load: chart threads retire after 20 idle seconds, so look after 25.
     await new Promise((r) => setTimeout(r, 25_000));
     const settledMb = rssMb(ours.child.pid);
     return {

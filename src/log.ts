@@ -1,4 +1,4 @@
-import pino, { type Logger, type LoggerOptions } from "pino";
+import pino, { type DestinationStream, type Logger, type LoggerOptions } from "pino";
 import { redactSecrets } from "./log-redact.js";
 
 /**
@@ -28,11 +28,11 @@ export async function createLogger(options: { level: string; pretty: boolean }):
   );
 }
 
-/** Where the process logger writes: lines in, flushed in batches, and all of it on demand. */
-interface LogDestination {
-  write(line: string): void;
+/** Where the process logger writes: pino's stream, plus the flushes it and the exit hook use. */
+type LogDestination = DestinationStream & {
+  flush(callback?: (error?: Error) => void): void;
   flushSync(): void;
-}
+};
 
 /**
  * stderr with asynchronous writes: a burst of interactions coalesces into few writes instead of
@@ -46,6 +46,7 @@ function bufferedStderr(): LogDestination {
   return {
     // In buffer mode sonic-boom takes Buffers; its types list only strings.
     write: (line) => stream.write(Buffer.from(line, "utf8") as unknown as string),
+    flush: (callback) => stream.flush(callback),
     flushSync: () => stream.flushSync(),
   };
 }

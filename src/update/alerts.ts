@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "pino";
-import { fetch } from "undici";
 import type { Answer } from "../core/answer.js";
 import { compareStrings } from "../core/compare.js";
 import type { Dataset } from "../data/dataset.js";
+import { fetch } from "../http/fetch.js";
 import type { DataFolder, RaceRecord } from "./dataset-files.js";
 import { writeFileAtomically } from "./write.js";
 
@@ -137,7 +137,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 async function postJson(url: string, body: unknown, config: AlertConfig): Promise<PostOutcome> {
   const maxWait = config.maxRetryWaitMs ?? 30_000;
   for (let attempt = 1; attempt <= 3; attempt++) {
-    let response: Response;
+    let response: Awaited<ReturnType<typeof fetch>>;
     try {
       response = await fetch(url, {
         method: "POST",

@@ -1,4 +1,4 @@
-import { fetch } from "undici";
+import { fetch } from "../http/fetch.js";
 
 /** The public base under which NASCAR publishes its results feed. */
 export const DEFAULT_FEED_URL = "https://cf.nascar.com/cacher";

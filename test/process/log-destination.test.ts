@@ -16,7 +16,7 @@ describe("the process logger's stderr", () => {
       for (let i = 0; i < ${LINES}; i++) log.info({ i, driver: "Ricky Stenhouse Jr. · Daniel Suárez 🏁" }, "line");
       process.exit(0);
     `;
-    const result = await run(process.execPath, ["--input-type=module", "-e", script], { timeoutMs: 60_000 });
+    const result = await run(process.execPath, ["--input-type=module", "-e", script], { timeoutMs: 25_000 });
     expect(result.code).toBe(0);
     const lines = result.stderr.split("\n").filter((line) => line !== "");
     expect(lines).toHaveLength(LINES);

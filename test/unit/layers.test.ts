@@ -31,7 +31,7 @@ function filesUnder(dir: string): string[] {
     .map((e) => path.posix.relative(PACKAGE_ROOT, path.join(e.parentPath, e.name)).split(path.sep).join("/"));
 }
 
-const SDK = /^(discord\.js|discord-api-types(\/.*)?|@slack\/.*|@discordjs\/.*)$/;
+const SDK = /^(discord\.js|discord-api-types(\/.*)?|@slack\/.*|@discordjs\/.*|undici(\/.*)?)$/;
 const NEUTRAL = /^(src\/(core|query|data|pipeline)|commands)\//;
 const platformOf = (p: string) => /^src\/platforms\/([^/]+)\//.exec(p)?.[1];
 

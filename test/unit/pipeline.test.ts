@@ -164,6 +164,10 @@ describe("one log line per interaction", () => {
     await pipeline.handle(request({ kind: "command", line: "/about", requestId: "throws" }), async () => {
       throw new Error("refused");
     });
+    // An adapter whose deliver is not async and throws before it has a promise to give back.
+    await pipeline.handle(request({ kind: "command", line: "/about", requestId: "throws-at-once" }), () => {
+      throw new Error("refused at once");
+    });
     await pipeline.handle(
       request({ kind: "command", line: "/about", requestId: "hangs" }),
       () => new Promise(() => {}),
@@ -171,8 +175,9 @@ describe("one log line per interaction", () => {
     const lines = interactionLines(memory.lines());
     expect(lines.map((l) => [l.requestId, l.delivered, l.level])).toEqual([
       ["throws", false, 40],
+      ["throws-at-once", false, 40],
       ["hangs", false, 40],
     ]);
-    expect(memory.lines().filter((l) => l.msg === "reply not delivered")).toHaveLength(2);
+    expect(memory.lines().filter((l) => l.msg === "reply not delivered")).toHaveLength(3);
   });
 });

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type APIInteractionResponse, InteractionResponseType } from "discord-api-types/v10";
 import type { Logger } from "pino";
-import { fetch } from "undici";
 import { settleWithin } from "../../core/time-box.js";
+import { fetch } from "../../http/fetch.js";
 import { readBody, requestReceivedAt, sendJson } from "../../http/server.js";
 import type { Adapter, AdapterDeps } from "../platform.js";
 import { drawPendingChart } from "./chart-files.js";

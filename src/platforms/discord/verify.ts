@@ -78,13 +78,20 @@ function verifyOffThread(signed: Buffer, key: KeyObject, signature: Buffer): Pro
     waiting.add(check);
     // Unref'd: a check still in the pool never holds the process open by itself.
     watchdog ??= setInterval(rescueStalledChecks, POOL_WAIT_MS / 2).unref();
-    verify(null, signed, key, signature, (error, ok) => {
-      // Already answered on the event loop: the pool's late verdict is the same, and is dropped.
-      if (!waiting.delete(check)) return;
+    try {
+      verify(null, signed, key, signature, (error, ok) => {
+        // Already answered on the event loop: the pool's late verdict is the same, and is dropped.
+        if (!waiting.delete(check)) return;
+        stopWatchdogWhenIdle();
+        if (error) reject(error);
+        else resolve(ok);
+      });
+    } catch (error) {
+      // Refused before reaching the pool: nothing for the watchdog to rescue.
+      waiting.delete(check);
       stopWatchdogWhenIdle();
-      if (error) reject(error);
-      else resolve(ok);
-    });
+      reject(error);
+    }
   });
 }
 

@@ -25,6 +25,11 @@ function deferSocketModeReceiver(): void {
     return (require(file) as typeof import("@slack/bolt/dist/receivers/SocketModeReceiver.js")).default;
   };
   class DeferredSocketModeReceiver {
+    // Modules that loaded meanwhile keep this class (App's own check among them): a real receiver
+    // counts as an instance of it too.
+    static [Symbol.hasInstance](value: unknown): boolean {
+      return value instanceof loadReal();
+    }
     constructor(...args: ConstructorParameters<ReturnType<typeof loadReal>>) {
       const Real = loadReal();
       // biome-ignore lint/correctness/noConstructorReturn: the stand-in hands back the real receiver.

@@ -5,7 +5,7 @@
  * adapter stops and aborts its outbound calls.
  */
 
-import { fetch } from "undici";
+import { fetch } from "../../http/fetch.js";
 
 /** How long one post to a response_url may take; Slack answers these in well under a second. */
 export const RESPOND_TIMEOUT_MS = 5_000;
