@@ -98,10 +98,14 @@ export class Pipeline {
 
   /**
    * Decides the reply to a request: limits, then parse and run, every error turned into an answer.
-   * Synchronous and never throws (a bug becomes a logged stack and a private apology). `user` is the
-   * request's pseudonym, for a caller that has worked it out already.
+   * Synchronous and never throws (a bug becomes a logged stack and a private apology).
    */
-  reply(request: InboundRequest, user: string | undefined = this.userOf(request)): Reply {
+  reply(request: InboundRequest): Reply {
+    return this.#reply(request, this.userOf(request));
+  }
+
+  /** `reply` for a request whose pseudonym (`user`) the caller has worked out already. */
+  #reply(request: InboundRequest, user: string | undefined): Reply {
     const log = (request.log ?? this.#log).child({ requestId: request.requestId });
     const context = this.#runtime.context(request.platform);
     const named = "name" in request ? request.name : undefined;
@@ -159,7 +163,7 @@ export class Pipeline {
     const started = request.receivedAt ?? performance.now();
     // Once per request: the limits and the log line both know the user by it.
     const user = this.userOf(request);
-    const reply = this.reply(request, user);
+    const reply = this.#reply(request, user);
     let delivery: Delivery;
     try {
       // An adapter that throws before its promise exists is handled like one whose promise rejects.

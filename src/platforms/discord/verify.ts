@@ -55,20 +55,23 @@ function rescueStalledChecks(): void {
   const now = performance.now();
   for (const check of waiting) {
     if (now - check.startedAt < POOL_WAIT_MS) break;
-    waiting.delete(check);
+    forget(check);
     try {
       check.resolve(verify(null, check.signed, check.key, check.signature));
     } catch (error) {
       check.reject(error);
     }
   }
-  stopWatchdogWhenIdle();
 }
 
-function stopWatchdogWhenIdle(): void {
-  if (waiting.size > 0 || !watchdog) return;
-  clearInterval(watchdog);
-  watchdog = undefined;
+/** Takes a check off the waiting list (false if it was not on it), and stops the watchdog once none wait. */
+function forget(check: PendingCheck): boolean {
+  const waited = waiting.delete(check);
+  if (waiting.size === 0 && watchdog) {
+    clearInterval(watchdog);
+    watchdog = undefined;
+  }
+  return waited;
 }
 
 /** crypto.verify on the thread pool, or on the event loop once the pool has kept it POOL_WAIT_MS. */
@@ -81,15 +84,13 @@ function verifyOffThread(signed: Buffer, key: KeyObject, signature: Buffer): Pro
     try {
       verify(null, signed, key, signature, (error, ok) => {
         // Already answered on the event loop: the pool's late verdict is the same, and is dropped.
-        if (!waiting.delete(check)) return;
-        stopWatchdogWhenIdle();
+        if (!forget(check)) return;
         if (error) reject(error);
         else resolve(ok);
       });
     } catch (error) {
       // Refused before reaching the pool: nothing for the watchdog to rescue.
-      waiting.delete(check);
-      stopWatchdogWhenIdle();
+      forget(check);
       reject(error);
     }
   });
